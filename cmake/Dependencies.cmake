@@ -1,0 +1,30 @@
+# Every dependency is a Debian 12 package; setup.sh installs them.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(ZLIB REQUIRED)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
+
+find_library(STEMMER_LIBRARY NAMES stemmer REQUIRED)
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+add_library(crbc::stemmer UNKNOWN IMPORTED)
+set_target_properties(crbc::stemmer PROPERTIES IMPORTED_LOCATION "${STEMMER_LIBRARY}"
+                                               INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
+
+find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+add_library(crbc::cld2 UNKNOWN IMPORTED)
+set_target_properties(crbc::cld2 PROPERTIES IMPORTED_LOCATION "${CLD2_LIBRARY}"
+                                            INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")
+
+if(CRBC_TESTS)
+  find_package(Catch2 2 REQUIRED)
+  pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)
+endif()

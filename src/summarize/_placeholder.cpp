@@ -1,0 +1,1 @@
+// Placeholder so the concern builds before its first source lands; delete it then.
