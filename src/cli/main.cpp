@@ -1,1 +1,83 @@
-int main() { return 0; }
+// crbc: command-line toolkit for news articles. Dispatch only: each subcommand
+// is wired in its own file and runs a library.
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "io/interrupt.hpp"
+#include "pipeline/pipeline.hpp"
+
+namespace {
+
+// `crbc help [SUBCOMMAND]`: the same text as `--help`.
+void add_help_command(CLI::App& app) {
+  auto* help = app.add_subcommand("help", "Show help for crbc or one of its subcommands");
+  auto topic = std::make_shared<std::string>();
+  help->add_option("subcommand", *topic, "Subcommand to describe")->type_name("SUBCOMMAND");
+  help->callback([&app, topic] {
+    if (topic->empty()) throw CLI::CallForHelp();
+    CLI::App* sub = app.get_subcommand(*topic);
+    std::cout << sub->help();
+  });
+}
+
+// Every subcommand's options as JSON: the single definition that the man pages
+// and shell completions are checked against (tests/cli/docs_test.cpp).
+nlohmann::json describe_options(const CLI::App& app) {
+  nlohmann::json commands = nlohmann::json::object();
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_name().rfind("__", 0) == 0) continue;
+    nlohmann::json options = nlohmann::json::array();
+    for (const CLI::Option* option : sub->get_options()) {
+      if (option->get_positional()) continue;
+      nlohmann::json names = nlohmann::json::array();
+      for (const auto& name : option->get_snames()) names.push_back("-" + name);
+      for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+      options.push_back({{"names", names},
+                         {"value", option->get_type_name()},
+                         {"takes_value", option->get_type_size() != 0},
+                         {"help", option->get_description()}});
+    }
+    commands[sub->get_name()] = {{"description", sub->get_description()}, {"options", options}};
+  }
+  return commands;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  crbc::io::install_interrupt_handlers();
+
+  CLI::App app{"crbc: fetch, parse, convert, summarize and relate news articles"};
+  app.name("crbc");
+  app.set_version_flag("-V,--version", "crbc " CRBC_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  crbc::cli::RunState state;
+  crbc::cli::add_fetch_command(app, state);
+  crbc::cli::add_parse_command(app, state);
+  crbc::cli::add_convert_command(app, state);
+  crbc::cli::add_summarize_command(app, state);
+  crbc::cli::add_related_command(app, state);
+  add_help_command(app);
+  auto* describe = app.add_subcommand("__options", "");
+  describe->group("");  // hidden
+  describe->callback([&app] { std::cout << describe_options(app).dump(2) << '\n'; });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return crbc::pipeline::kExitUsage;
+  }
+  return state.exit_status;
+}

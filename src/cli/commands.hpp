@@ -1,0 +1,20 @@
+// CLI11 wiring: one function per subcommand adds its options and its callback.
+// No logic lives here; every callback hands parsed options to a library.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace crbc::cli {
+
+// Exit status set by the subcommand that ran (see pipeline.hpp for the values).
+struct RunState {
+  int exit_status = 0;
+};
+
+void add_parse_command(CLI::App& app, RunState& state);
+void add_convert_command(CLI::App& app, RunState& state);
+void add_summarize_command(CLI::App& app, RunState& state);
+void add_related_command(CLI::App& app, RunState& state);
+void add_fetch_command(CLI::App& app, RunState& state);
+
+}  // namespace crbc::cli

@@ -1,0 +1,78 @@
+#include "cli/pipeline_options.hpp"
+
+#include <sstream>
+
+namespace crbc::cli {
+namespace {
+
+std::string joined(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (const auto name : names) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
+
+formats::Format format_named(const std::string& name, const char* option) {
+  const auto format = formats::format_from_name(name);
+  if (!format) throw CLI::ValidationError(option, "unknown format \"" + name + "\"");
+  return *format;
+}
+
+std::vector<std::string> split_fields(const std::string& list) {
+  std::vector<std::string> fields;
+  std::stringstream stream(list);
+  std::string field;
+  while (std::getline(stream, field, ',')) {
+    if (!field.empty()) fields.push_back(field);
+  }
+  return fields;
+}
+
+}  // namespace
+
+void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string default_to) {
+  flags.to = std::move(default_to);
+  auto& o = flags.options;
+  command.add_option("inputs", o.inputs, "Input files; standard input when none or \"-\"")
+      ->type_name("FILE");
+  command.add_option("-t,--to,--format", flags.to, "Output format: " + joined(formats::output_format_names()))
+      ->type_name("FORMAT")
+      ->capture_default_str();
+  command.add_option("-f,--from", flags.from,
+                     "Input format, instead of detecting it: " + joined(formats::input_format_names()))
+      ->type_name("FORMAT");
+  command.add_option("-o,--output", o.output_file, "Write to FILE (atomically) instead of stdout")
+      ->type_name("FILE");
+  command.add_option("--output-dir", o.output_dir, "Write one file per input into DIR")
+      ->type_name("DIR")
+      ->excludes("--output");
+  command.add_option("--fields", flags.fields, "csv/tsv columns, comma-separated")
+      ->type_name("LIST");
+  command.add_flag("--pretty", o.write.pretty, "Indent JSON even when there are several records");
+  command.add_option("-j,--jobs", o.jobs, "Process up to N documents in parallel; output keeps input order")
+      ->type_name("N")
+      ->check(CLI::Range(1U, 256U));
+  command.add_flag("--fail-fast", o.fail_fast, "Stop at the first input that fails");
+  command.add_flag("-q,--quiet", o.quiet, "No warnings and no progress; errors are still reported");
+  command.add_flag("--progress", flags.progress, "Show progress on stderr even when it is not a terminal");
+  command.add_option("--max-input-size", o.max_input_bytes,
+                     "Largest document accepted, in bytes (default 256 MiB)")
+      ->type_name("BYTES");
+}
+
+pipeline::Options finish_pipeline_options(PipelineFlags& flags) {
+  pipeline::Options options = flags.options;
+  options.to = format_named(flags.to, "--to");
+  if (!flags.from.empty()) options.from = format_named(flags.from, "--from");
+  options.write.fields = split_fields(flags.fields);
+  if (options.quiet) {
+    options.progress = pipeline::Progress::never;
+  } else if (flags.progress) {
+    options.progress = pipeline::Progress::always;
+  }
+  return options;
+}
+
+}  // namespace crbc::cli

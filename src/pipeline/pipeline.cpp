@@ -1,0 +1,249 @@
+#include "pipeline/pipeline.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <memory>
+
+#include "io/atomic_file.hpp"
+#include "io/input.hpp"
+#include "io/interrupt.hpp"
+#include "io/ordered_pool.hpp"
+
+namespace crbc::pipeline {
+namespace {
+
+// What happened to one document, handed back in input order.
+struct Outcome {
+  std::size_t input_index = 0;
+  io::Location where;
+  std::vector<model::Article> records;
+  std::vector<std::string> warnings;
+  std::optional<std::string> error;
+};
+
+// Raised when standard output is a closed pipe: the run ends quietly.
+struct ClosedPipe {};
+
+std::string base_name(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Where records go: stdout, one file, or one file per input.
+class OutputRouter {
+ public:
+  OutputRouter(const Options& options, std::ostream& out) : options_(options), out_(out) {
+    if (options_.output_dir.empty() && !options_.output_file.empty()) {
+      file_ = std::make_unique<io::AtomicFile>(options_.output_file);
+      writer_ = formats::make_writer(options_.to, file_->stream(), options_.write);
+    } else if (options_.output_dir.empty()) {
+      writer_ = formats::make_writer(options_.to, out_, options_.write);
+    }
+  }
+
+  void write(std::size_t input_index, const std::string& input_name,
+             const model::Article& article) {
+    if (!options_.output_dir.empty() && (!writer_ || input_index != current_input_)) {
+      close_current();
+      const std::string target =
+          options_.output_dir + "/" + output_name_for(input_name, options_.to);
+      file_ = std::make_unique<io::AtomicFile>(target);
+      writer_ = formats::make_writer(options_.to, file_->stream(), options_.write);
+      current_input_ = input_index;
+    }
+    writer_->write(article);
+    check_stdout();
+  }
+
+  // Finishes the last writer and commits its file, if any.
+  void close_current() {
+    if (!writer_) return;
+    writer_->finish();
+    writer_.reset();
+    check_stdout();
+    if (file_) {
+      file_->commit();
+      file_.reset();
+    }
+  }
+
+ private:
+  void check_stdout() {
+    if (file_ || out_) return;
+    if (errno == EPIPE) throw ClosedPipe{};
+    throw io::OutputError(std::string("standard output: ") + std::strerror(errno));
+  }
+
+  const Options& options_;
+  std::ostream& out_;
+  std::unique_ptr<io::AtomicFile> file_;
+  std::unique_ptr<formats::RecordWriter> writer_;
+  std::size_t current_input_ = 0;
+};
+
+class ProgressLine {
+ public:
+  ProgressLine(Progress mode, io::Reporter& reporter)
+      : enabled_(mode == Progress::always || (mode == Progress::automatic && ::isatty(2) == 1)),
+        reporter_(reporter) {}
+
+  void update(std::size_t done, std::size_t failed) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    show(done, failed);
+  }
+
+  void finish(std::size_t done, std::size_t failed) {
+    if (!enabled_) return;
+    show(done, failed);
+    reporter_.raw("\n");
+  }
+
+ private:
+  void show(std::size_t done, std::size_t failed) {
+    reporter_.raw("\rcrbc: " + std::to_string(done) + " documents, " + std::to_string(failed) +
+                  " failed");
+  }
+
+  bool enabled_;
+  io::Reporter& reporter_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+Outcome run_transform(const Transform& transform, formats::Document& document,
+                      std::size_t input_index) {
+  Outcome outcome;
+  outcome.input_index = input_index;
+  outcome.where = {document.source, document.line, 0};
+  Notes notes;
+  try {
+    outcome.records = transform(document, notes);
+  } catch (const std::exception& error) {
+    outcome.error = error.what();
+  }
+  outcome.warnings = std::move(notes.warnings);
+  return outcome;
+}
+
+class Batch {
+ public:
+  Batch(const Options& options, const Transform& transform, std::ostream& out, std::ostream& err)
+      : options_(options),
+        transform_(transform),
+        reporter_(err, options.quiet),
+        router_(options, out),
+        progress_(options.progress, reporter_),
+        pool_(std::max(1U, options.jobs), [this](Outcome&& outcome) { deliver(outcome); }) {}
+
+  int run() {
+    std::vector<std::string> inputs = options_.inputs;
+    if (inputs.empty()) inputs.emplace_back("-");
+    try {
+      for (std::size_t i = 0; i < inputs.size() && !stop_; ++i) read_input(i, inputs[i]);
+      pool_.finish();
+      router_.close_current();
+    } catch (const ClosedPipe&) {
+      return kExitOk;
+    } catch (const io::OutputError& error) {
+      reporter_.error({}, error.what());
+      return kExitSomeFailed;
+    }
+    progress_.finish(done_, failed_);
+    return failed_ == 0 ? kExitOk : kExitSomeFailed;
+  }
+
+ private:
+  void read_input(std::size_t index, const std::string& path) {
+    input_names_.push_back(path == "-" ? "stdin" : path);
+    io::OpenedInput input;
+    try {
+      input = io::open_input(path);
+    } catch (const io::InputError& error) {
+      fail({path, 0, 0}, error.what());
+      return;
+    }
+    formats::ReadOptions read_options;
+    read_options.format = options_.from;
+    read_options.max_document_bytes = options_.max_input_bytes;
+    const formats::DocumentSink sink{
+        [this, index](formats::Document&& document) {
+          auto shared = std::make_shared<formats::Document>(std::move(document));
+          pool_.submit([this, shared, index] { return run_transform(transform_, *shared, index); });
+          return !stop_;
+        },
+        [this, index](const std::string& source, const formats::FormatError& error) {
+          Outcome outcome;
+          outcome.input_index = index;
+          outcome.where = {source, error.line(), error.column()};
+          outcome.error = error.what();
+          pool_.submit([outcome] { return outcome; });
+          return !stop_;
+        }};
+    try {
+      formats::read_documents(*input.stream, input.name, read_options, sink);
+    } catch (const formats::FormatError& error) {
+      fail({input.name, error.line(), error.column()}, error.what());
+    }
+  }
+
+  void fail(const io::Location& where, const std::string& message) {
+    reporter_.error(where, message);
+    ++failed_;
+    if (options_.fail_fast) stop_ = true;
+  }
+
+  // Runs on the reading thread, in input order.
+  void deliver(Outcome& outcome) {
+    ++done_;
+    for (const std::string& warning : outcome.warnings) reporter_.warning(outcome.where, warning);
+    if (outcome.error) {
+      fail(outcome.where, *outcome.error);
+    } else if (!stop_) {
+      for (const model::Article& record : outcome.records) {
+        router_.write(outcome.input_index, input_names_[outcome.input_index], record);
+      }
+    }
+    progress_.update(done_, failed_);
+  }
+
+  const Options& options_;
+  const Transform& transform_;
+  io::Reporter reporter_;
+  OutputRouter router_;
+  ProgressLine progress_;
+  std::vector<std::string> input_names_;
+  std::size_t done_ = 0;
+  std::size_t failed_ = 0;
+  bool stop_ = false;
+  // Last member: its destructor joins the workers before anything they use goes.
+  io::OrderedPool<Outcome> pool_;
+};
+
+}  // namespace
+
+std::string output_name_for(const std::string& input, formats::Format format) {
+  std::string name = input == "-" ? "stdin" : base_name(input);
+  const auto dot = name.rfind('.');
+  if (dot != std::string::npos && dot > 0) name.resize(dot);
+  if (name.empty() || name == "." || name == "..") name = "output";
+  return name + "." + std::string(formats::file_extension(format));
+}
+
+int run(const Options& options, const Transform& transform, std::ostream& out,
+        std::ostream& err) {
+  try {
+    Batch batch(options, transform, out, err);
+    return batch.run();
+  } catch (const io::OutputError& error) {
+    io::Reporter(err).error({}, error.what());
+    return kExitSomeFailed;
+  }
+}
+
+}  // namespace crbc::pipeline

@@ -1,0 +1,58 @@
+// The pipe contract shared by every record subcommand: read inputs (files or
+// stdin, format detected), transform each document, write the records in input
+// order to stdout, one file, or one file per input; report failures per input
+// and return the documented exit status.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "formats/formats.hpp"
+#include "io/diagnostics.hpp"
+#include "model/article.hpp"
+
+namespace crbc::pipeline {
+
+// Exit statuses, documented in crbc(1).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+enum class Progress { automatic, always, never };
+
+struct Options {
+  std::vector<std::string> inputs;  // empty: standard input
+  std::optional<formats::Format> from;
+  formats::Format to = formats::Format::json;
+  formats::WriteOptions write;
+  std::string output_file;  // -o
+  std::string output_dir;   // --output-dir
+  unsigned jobs = 1;
+  bool fail_fast = false;
+  bool quiet = false;
+  Progress progress = Progress::automatic;
+  std::size_t max_input_bytes = std::size_t{256} << 20;
+};
+
+// What a transform says about one document besides its records.
+struct Notes {
+  std::vector<std::string> warnings;
+};
+
+// Turns one document into the records to write (usually one; none is allowed).
+// Throws to mark the document as failed; the message is reported with its
+// location. Called from worker threads: it must not touch shared mutable state.
+using Transform = std::function<std::vector<model::Article>(formats::Document&, Notes&)>;
+
+// Runs the whole batch and returns the exit status.
+int run(const Options& options, const Transform& transform, std::ostream& out, std::ostream& err);
+
+// The output file name --output-dir uses for an input: its base name with the
+// output format's extension ("page.html" -> "page.json"; stdin -> "stdin.json").
+std::string output_name_for(const std::string& input, formats::Format format);
+
+}  // namespace crbc::pipeline

@@ -1,0 +1,166 @@
+// The pipe contract every record subcommand keeps (crbc(1)): inputs, outputs,
+// ordering, exit statuses and diagnostics, checked on the real binary.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "run.hpp"
+
+using namespace crbc::testing;
+using nlohmann::json;
+
+namespace {
+
+std::string record_line(const std::string& title) {
+  return json{{"schema_version", 1}, {"title", title}, {"body", json::array()}}.dump() + "\n";
+}
+
+std::vector<json> ndjson_lines(const std::string& text) {
+  std::vector<json> out;
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (!line.empty()) out.push_back(json::parse(line));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("records from stdin come out in input order, also with -j") {
+  std::string input;
+  for (int i = 0; i < 300; ++i) input += record_line("record " + std::to_string(i));
+  for (const char* jobs : {"1", "4"}) {
+    const RunResult result = run(binary() + " convert -t ndjson -j " + jobs, input);
+    REQUIRE(result.status == 0);
+    CHECK(result.err.empty());
+    const auto records = ndjson_lines(result.out);
+    REQUIRE(records.size() == 300);
+    for (int i = 0; i < 300; ++i) {
+      CHECK(records[static_cast<std::size_t>(i)]["title"] == "record " + std::to_string(i));
+    }
+  }
+}
+
+TEST_CASE("one record is one JSON object; several are NDJSON") {
+  const RunResult one = run(binary() + " convert -t json", record_line("only"));
+  REQUIRE(one.status == 0);
+  CHECK(json::parse(one.out)["title"] == "only");
+  const RunResult two = run(binary() + " convert -t json", record_line("a") + record_line("b"));
+  REQUIRE(two.status == 0);
+  CHECK(ndjson_lines(two.out).size() == 2);
+}
+
+TEST_CASE("a failing input is reported by name, the others are still processed, exit 1") {
+  ScratchDir dir;
+  write_file(dir / "good.json", record_line("good"));
+  write_file(dir / "bad.json", "{\"title\": \"unterminated\n");
+  const RunResult result =
+      run(binary() + " convert -t ndjson " + shell_quote((dir / "bad.json").string()) + " " +
+          shell_quote((dir / "missing.json").string()) + " " +
+          shell_quote((dir / "good.json").string()));
+  CHECK(result.status == 1);
+  CHECK(ndjson_lines(result.out).size() == 1);
+  CHECK_THAT(result.err, Catch::Contains("bad.json:"));
+  CHECK_THAT(result.err, Catch::Contains("missing.json"));
+}
+
+TEST_CASE("--fail-fast stops at the first failure") {
+  ScratchDir dir;
+  write_file(dir / "bad.json", "not json at all");
+  write_file(dir / "good.json", record_line("good"));
+  const RunResult result = run(binary() + " convert --fail-fast -t ndjson " +
+                               shell_quote((dir / "bad.json").string()) + " " +
+                               shell_quote((dir / "good.json").string()));
+  CHECK(result.status == 1);
+  CHECK(result.out.empty());
+}
+
+TEST_CASE("a malformed NDJSON line names its line and does not stop the others") {
+  const std::string input = record_line("one") + "{broken\n" + record_line("three");
+  const RunResult result = run(binary() + " convert -t ndjson -f ndjson", input);
+  CHECK(result.status == 1);
+  CHECK(ndjson_lines(result.out).size() == 2);
+  CHECK_THAT(result.err, Catch::Contains("<stdin>:2"));
+}
+
+TEST_CASE("usage errors exit 2 and print nothing on stdout") {
+  for (const std::string args : {"convert --no-such-option", "convert -t klingon", "frobnicate", ""}) {
+    const RunResult result = run(binary() + " " + args);
+    CHECK(result.status == 2);
+    CHECK(result.out.empty());
+    CHECK_FALSE(result.err.empty());
+  }
+}
+
+TEST_CASE("-o writes the output file; nothing is left when every input fails") {
+  ScratchDir dir;
+  const auto target = dir / "out.json";
+  const RunResult ok = run(binary() + " convert -o " + shell_quote(target.string()), record_line("x"));
+  REQUIRE(ok.status == 0);
+  CHECK(ok.out.empty());
+  CHECK(json::parse(read_file(target))["title"] == "x");
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    CHECK(entry.path().filename() == "out.json");  // no temporary left behind
+  }
+}
+
+TEST_CASE("--output-dir writes one file per input, named after it") {
+  ScratchDir dir;
+  write_file(dir / "first.json", record_line("first"));
+  write_file(dir / "second.ndjson", record_line("second a") + record_line("second b"));
+  std::filesystem::create_directories(dir / "out");
+  const RunResult result =
+      run(binary() + " convert -t yaml --output-dir " + shell_quote((dir / "out").string()) + " " +
+          shell_quote((dir / "first.json").string()) + " " +
+          shell_quote((dir / "second.ndjson").string()));
+  REQUIRE(result.status == 0);
+  CHECK(std::filesystem::exists(dir / "out" / "first.yaml"));
+  CHECK(std::filesystem::exists(dir / "out" / "second.yaml"));
+  CHECK_THAT(read_file(dir / "out" / "second.yaml"), Catch::Contains("second b"));
+}
+
+TEST_CASE("a read-only output directory is a clear error and leaves no file") {
+  if (::geteuid() == 0) {
+    // root writes anywhere; use a directory that does not exist instead.
+    const RunResult result = run(binary() + " convert --output-dir /nonexistent-crbc/out", record_line("x"));
+    CHECK(result.status == 1);
+    CHECK_THAT(result.err, Catch::Contains("/nonexistent-crbc/out"));
+    return;
+  }
+  ScratchDir dir;
+  std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_read |
+                                               std::filesystem::perms::owner_exec);
+  const RunResult result =
+      run(binary() + " convert --output-dir " + shell_quote(dir.path().string()), record_line("x"));
+  CHECK(result.status == 1);
+  std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all);
+}
+
+TEST_CASE("a closed output pipe ends quietly") {
+  std::string input;
+  for (int i = 0; i < 20000; ++i) input += record_line("record " + std::to_string(i));
+  const RunResult result = run(binary() + " convert -t ndjson | head -1", input);
+  CHECK(result.status == 0);
+  CHECK(ndjson_lines(result.out).size() == 1);
+  CHECK(result.err.empty());
+}
+
+TEST_CASE("diagnostics go to stderr, never stdout") {
+  const RunResult result = run(binary() + " convert -t ndjson", "{\"title\": 5}\n");
+  CHECK(result.status == 1);
+  CHECK(result.out.empty());
+  CHECK_THAT(result.err, Catch::Contains("/title"));
+}
+
+TEST_CASE("SIGTERM during a run exits 143 and leaves no temporary file") {
+  ScratchDir dir;
+  const auto target = dir / "out.ndjson";
+  // An endless input keeps crbc busy until the signal arrives.
+  const RunResult result = run("yes '" + record_line("x").substr(0, record_line("x").size() - 1) +
+                               "' | { " + binary() + " convert -t ndjson -o " +
+                               shell_quote(target.string()) +
+                               " <&3 & pid=$!; sleep 1; kill -TERM $pid; wait $pid; } 3<&0");
+  CHECK(result.status == 143);
+  CHECK_FALSE(std::filesystem::exists(target));
+  CHECK(std::filesystem::is_empty(dir.path()));
+}

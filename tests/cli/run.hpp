@@ -1,0 +1,93 @@
+// Runs the real crbc binary through the shell and captures what it printed.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace crbc::testing {
+
+struct RunResult {
+  int status = -1;  // exit status, or 128 + signal
+  std::string out;
+  std::string err;
+};
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+inline void write_file(const std::filesystem::path& path, const std::string& content) {
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+// A fresh, empty directory under the system temporary directory, removed on destruction.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    static int counter = 0;
+    path_ = std::filesystem::temp_directory_path() /
+            ("crbc-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline std::string shell_quote(const std::string& text) {
+  std::string out = "'";
+  for (const char c : text) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+inline std::string binary() { return shell_quote(CRBC_BINARY); }
+inline std::string source_path(const std::string& relative) {
+  return std::string(CRBC_SOURCE_DIR) + "/" + relative;
+}
+
+// Runs `command` with /bin/sh; `crbc` in it should be written as binary().
+inline RunResult run(const std::string& command, const std::string& stdin_text = "") {
+  ScratchDir scratch;
+  const auto in = scratch / "stdin";
+  const auto out = scratch / "stdout";
+  const auto err = scratch / "stderr";
+  write_file(in, stdin_text);
+  const std::string full = "(" + command + ") <" + shell_quote(in.string()) + " >" +
+                           shell_quote(out.string()) + " 2>" + shell_quote(err.string());
+  const int raw = std::system(full.c_str());
+  RunResult result;
+  if (WIFEXITED(raw)) {
+    result.status = WEXITSTATUS(raw);
+  } else if (WIFSIGNALED(raw)) {
+    result.status = 128 + WTERMSIG(raw);
+  }
+  result.out = read_file(out);
+  result.err = read_file(err);
+  return result;
+}
+
+}  // namespace crbc::testing
