@@ -1,0 +1,6 @@
+// The JSON record reader (one object, an array, or a sequence) on any bytes.
+#include "reader_fuzzer.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return fuzz_reader(data, size, crbc::formats::Format::json);
+}
