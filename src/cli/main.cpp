@@ -16,14 +16,25 @@ void add_help_command(CLI::App& app) {
   auto topic = std::make_shared<std::string>();
   help->add_option("subcommand", *topic, "Subcommand to describe")->type_name("SUBCOMMAND");
   help->callback([&app, topic] {
-    if (topic->empty()) throw CLI::CallForHelp();
-    CLI::App* sub = app.get_subcommand(*topic);
-    std::cout << sub->help();
+    // help() would describe the selected subcommand, `help` itself: ask the formatter.
+    if (topic->empty()) {
+      std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+      return;
+    }
+    CLI::App* sub = nullptr;
+    try {
+      sub = app.get_subcommand(*topic);
+    } catch (const CLI::OptionNotFound&) {
+      throw CLI::ValidationError("help", "unknown subcommand \"" + *topic + "\"");
+    }
+    std::cout << sub->help(app.get_name());  // "crbc parse", as `crbc parse --help` says
   });
 }
 
 // Every subcommand's options as JSON: the single definition that the man pages
-// and shell completions are checked against (tests/cli/docs_test.cpp).
+// and shell completions are checked against (tests/cli/docs_test.cpp). Nested
+// subcommands (`related index add`) are listed under "subcommands"; the tree is
+// ours and three levels deep, so recursion is bounded.
 nlohmann::json describe_options(const CLI::App& app) {
   nlohmann::json commands = nlohmann::json::object();
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
@@ -36,10 +47,13 @@ nlohmann::json describe_options(const CLI::App& app) {
       for (const auto& name : option->get_lnames()) names.push_back("--" + name);
       options.push_back({{"names", names},
                          {"value", option->get_type_name()},
-                         {"takes_value", option->get_type_size() != 0},
+                         {"takes_value", option->get_expected_max() != 0},
                          {"help", option->get_description()}});
     }
-    commands[sub->get_name()] = {{"description", sub->get_description()}, {"options", options}};
+    nlohmann::json command = {{"description", sub->get_description()}, {"options", options}};
+    nlohmann::json nested = describe_options(*sub);
+    if (!nested.empty()) command["subcommands"] = std::move(nested);
+    commands[sub->get_name()] = std::move(command);
   }
   return commands;
 }

@@ -1,6 +1,7 @@
 #include "pipeline/documents.hpp"
 
 #include "extract/extract.hpp"
+#include "io/input.hpp"
 
 namespace crbc::pipeline {
 
@@ -14,6 +15,39 @@ model::Article article_of(formats::Document& document, const PageOptions& option
   for (std::string& warning : result.warnings) notes.warnings.push_back(std::move(warning));
   if (!page.fetch.is_null()) result.article.extra["fetch"] = std::move(page.fetch);
   return std::move(result.article);
+}
+
+std::vector<model::Article> read_all_records(const std::vector<std::string>& paths,
+                                             const formats::ReadOptions& read_options,
+                                             io::Reporter& reporter, std::size_t& failures) {
+  std::vector<model::Article> records;
+  const PageOptions page_options;
+  const formats::DocumentSink sink{
+      [&](formats::Document&& document) {
+        Notes notes;
+        const io::Location where{document.source, document.line, 0};
+        records.push_back(article_of(document, page_options, notes));
+        for (const std::string& warning : notes.warnings) reporter.warning(where, warning);
+        return true;
+      },
+      [&](const std::string& source, const formats::FormatError& error) {
+        reporter.error({source, error.line(), error.column()}, error.what());
+        ++failures;
+        return true;
+      }};
+  for (const std::string& path : paths) {
+    try {
+      io::OpenedInput input = io::open_input(path);
+      formats::read_documents(*input.stream, input.name, read_options, sink);
+    } catch (const io::InputError& error) {
+      reporter.error({path}, error.what());
+      ++failures;
+    } catch (const formats::FormatError& error) {
+      reporter.error({path, error.line(), error.column()}, error.what());
+      ++failures;
+    }
+  }
+  return records;
 }
 
 }  // namespace crbc::pipeline

@@ -17,4 +17,12 @@ struct PageOptions {
 // extractor (its warnings go to `notes`).
 model::Article article_of(formats::Document& document, const PageOptions& options, Notes& notes);
 
+// Reads every record of `paths` (pages are parsed) into memory, for commands that
+// need a whole corpus first (--corpus, index add). Inputs and records that fail
+// are reported on `reporter` and skipped; the count of failures is returned in
+// `failures`.
+std::vector<model::Article> read_all_records(const std::vector<std::string>& paths,
+                                             const formats::ReadOptions& read_options,
+                                             io::Reporter& reporter, std::size_t& failures);
+
 }  // namespace crbc::pipeline

@@ -39,9 +39,9 @@ class OutputRouter {
   OutputRouter(const Options& options, std::ostream& out) : options_(options), out_(out) {
     if (options_.output_dir.empty() && !options_.output_file.empty()) {
       file_ = std::make_unique<io::AtomicFile>(options_.output_file);
-      writer_ = formats::make_writer(options_.to, file_->stream(), options_.write);
+      writer_ = make_writer(file_->stream());
     } else if (options_.output_dir.empty()) {
-      writer_ = formats::make_writer(options_.to, out_, options_.write);
+      writer_ = make_writer(out_);
     }
   }
 
@@ -52,7 +52,7 @@ class OutputRouter {
       const std::string target =
           options_.output_dir + "/" + output_name_for(input_name, options_.to);
       file_ = std::make_unique<io::AtomicFile>(target);
-      writer_ = formats::make_writer(options_.to, file_->stream(), options_.write);
+      writer_ = make_writer(file_->stream());
       current_input_ = input_index;
     }
     writer_->write(article);
@@ -72,6 +72,11 @@ class OutputRouter {
   }
 
  private:
+  std::unique_ptr<formats::RecordWriter> make_writer(std::ostream& stream) const {
+    if (options_.make_writer) return options_.make_writer(stream);
+    return formats::make_writer(options_.to, stream, options_.write);
+  }
+
   void check_stdout() {
     if (file_ || out_) return;
     if (errno == EPIPE) throw ClosedPipe{};
@@ -133,9 +138,11 @@ Outcome run_transform(const Transform& transform, formats::Document& document,
 
 class Batch {
  public:
-  Batch(const Options& options, const Transform& transform, std::ostream& out, std::ostream& err)
+  Batch(const Options& options, const Transform& transform, std::ostream& out, std::ostream& err,
+        const OrderedStep& ordered_step)
       : options_(options),
         transform_(transform),
+        ordered_step_(ordered_step),
         reporter_(err, options.quiet),
         router_(options, out),
         progress_(options.progress, reporter_),
@@ -205,15 +212,30 @@ class Batch {
     if (outcome.error) {
       fail(outcome.where, *outcome.error);
     } else if (!stop_) {
-      for (const model::Article& record : outcome.records) {
+      for (model::Article& record : outcome.records) {
+        if (ordered_step_ && !apply_ordered_step(outcome.where, record)) continue;
         router_.write(outcome.input_index, input_names_[outcome.input_index], record);
       }
     }
     progress_.update(done_, failed_);
   }
 
+  bool apply_ordered_step(const io::Location& where, model::Article& record) {
+    Notes notes;
+    bool keep = true;
+    try {
+      keep = ordered_step_(record, notes);
+    } catch (const std::exception& error) {
+      fail(where, error.what());
+      keep = false;
+    }
+    for (const std::string& warning : notes.warnings) reporter_.warning(where, warning);
+    return keep;
+  }
+
   const Options& options_;
   const Transform& transform_;
+  const OrderedStep& ordered_step_;
   io::Reporter reporter_;
   OutputRouter router_;
   ProgressLine progress_;
@@ -236,9 +258,9 @@ std::string output_name_for(const std::string& input, formats::Format format) {
 }
 
 int run(const Options& options, const Transform& transform, std::ostream& out,
-        std::ostream& err) {
+        std::ostream& err, const OrderedStep& ordered_step) {
   try {
-    Batch batch(options, transform, out, err);
+    Batch batch(options, transform, out, err, ordered_step);
     return batch.run();
   } catch (const io::OutputError& error) {
     io::Reporter(err).error({}, error.what());

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -36,6 +37,8 @@ struct Options {
   bool quiet = false;
   Progress progress = Progress::automatic;
   std::size_t max_input_bytes = std::size_t{256} << 20;
+  // Writes records some other way than the `to` format (summarize --text).
+  std::function<std::unique_ptr<formats::RecordWriter>(std::ostream&)> make_writer;
 };
 
 // What a transform says about one document besides its records.
@@ -48,8 +51,14 @@ struct Notes {
 // location. Called from worker threads: it must not touch shared mutable state.
 using Transform = std::function<std::vector<model::Article>(formats::Document&, Notes&)>;
 
+// Optional step run on every record in input order, on one thread, after the
+// parallel transform: for work that needs the records before it (a stream
+// deduplicator). Returns false to drop the record.
+using OrderedStep = std::function<bool(model::Article&, Notes&)>;
+
 // Runs the whole batch and returns the exit status.
-int run(const Options& options, const Transform& transform, std::ostream& out, std::ostream& err);
+int run(const Options& options, const Transform& transform, std::ostream& out, std::ostream& err,
+        const OrderedStep& ordered_step = {});
 
 // The output file name --output-dir uses for an input: its base name with the
 // output format's extension ("page.html" -> "page.json"; stdin -> "stdin.json").

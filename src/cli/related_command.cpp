@@ -1,0 +1,108 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/pipeline_options.hpp"
+#include "commands/related_command.hpp"
+
+namespace crbc::cli {
+namespace {
+
+void add_index_commands(CLI::App& related, RunState& state) {
+  auto* index = related.add_subcommand("index", "Maintain a persistent related-articles index");
+  index->require_subcommand(1);
+
+  auto add_flags = std::make_shared<PipelineFlags>();
+  auto add_command = std::make_shared<commands::IndexCommand>();
+  auto* add = index->add_subcommand("add", "Add records (or pages) to the index; re-adding updates");
+  add->add_option("--index", add_command->index_path, "Index file (SQLite), created when missing")
+      ->type_name("FILE")
+      ->required();
+  add_pipeline_options(*add, *add_flags, "json");
+  add->callback([&state, add_flags, add_command] {
+    add_command->action = commands::IndexCommand::Action::add;
+    add_command->pipeline = finish_pipeline_options(*add_flags);
+    state.exit_status = commands::run_index(*add_command, std::cout, std::cerr);
+  });
+
+  auto remove_command = std::make_shared<commands::IndexCommand>();
+  auto* remove = index->add_subcommand("remove", "Remove articles from the index by url");
+  remove->add_option("--index", remove_command->index_path, "Index file (SQLite)")
+      ->type_name("FILE")
+      ->required();
+  remove->add_option("urls", remove_command->urls, "Urls or canonical urls to remove")
+      ->type_name("URL")
+      ->required();
+  remove->callback([&state, remove_command] {
+    remove_command->action = commands::IndexCommand::Action::remove;
+    state.exit_status = commands::run_index(*remove_command, std::cout, std::cerr);
+  });
+
+  auto stats_command = std::make_shared<commands::IndexCommand>();
+  auto* stats = index->add_subcommand("stats", "Print the index statistics as JSON");
+  stats->add_option("--index", stats_command->index_path, "Index file (SQLite)")
+      ->type_name("FILE")
+      ->required();
+  stats->callback([&state, stats_command] {
+    stats_command->action = commands::IndexCommand::Action::stats;
+    state.exit_status = commands::run_index(*stats_command, std::cout, std::cerr);
+  });
+}
+
+}  // namespace
+
+void add_related_command(CLI::App& app, RunState& state) {
+  auto* command = app.add_subcommand(
+      "related", "Find related articles in a corpus or an index, and flag near-duplicates");
+  struct Flags {
+    PipelineFlags pipeline;
+    commands::RelatedCommand command;
+    bool same_site = false;
+    bool other_site = false;
+    std::string since;
+    std::string until;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto& c = flags->command;
+  add_pipeline_options(*command, flags->pipeline, "json");
+  command->add_option("--corpus", c.corpus, "Records (files or NDJSON) to find related articles in")
+      ->type_name("FILE");
+  command->add_option("--index", c.index_path, "Index file to query (see `crbc related index`)")
+      ->type_name("FILE");
+  command->add_option("-k", c.query.k, "How many related articles per record")
+      ->type_name("N")
+      ->capture_default_str();
+  command->add_option("--min-score", c.query.min_score, "Leave out matches scoring less (0 to 1)")
+      ->type_name("SCORE");
+  command->add_flag("--same-site", flags->same_site, "Only articles from the record's own site");
+  command->add_flag("--other-site", flags->other_site, "Only articles from other sites")
+      ->excludes("--same-site");
+  command->add_option("--since", flags->since, "Only articles published on or after DATE")
+      ->type_name("DATE");
+  command->add_option("--until", flags->until, "Only articles published on or before DATE")
+      ->type_name("DATE");
+  command->add_option("--recency", c.query.recency_half_life_days,
+                      "Prefer recent articles: score halves every DAYS days apart")
+      ->type_name("DAYS");
+  command->add_flag("--explain", c.query.explain, "Say which terms made each match");
+  command->add_flag("--dedup", c.dedup, "Flag near-duplicates of earlier or indexed articles");
+  command->add_flag("--drop-duplicates", c.drop_duplicates, "Flag near-duplicates and leave them out")
+      ->excludes("--explain");
+  command->add_option("--threshold", c.duplicate_threshold,
+                      "Similarity from which two articles are near-duplicates (0 to 1)")
+      ->type_name("SIMILARITY")
+      ->capture_default_str();
+  add_index_commands(*command, state);
+  command->callback([&state, flags, command] {
+    if (command->get_subcommands().size() > 0) return;  // `related index …` ran
+    auto& c = flags->command;
+    c.pipeline = finish_pipeline_options(flags->pipeline);
+    if (flags->same_site) c.query.site = related::SiteFilter::same_site;
+    if (flags->other_site) c.query.site = related::SiteFilter::other_site;
+    if (!flags->since.empty()) c.query.since = flags->since;
+    if (!flags->until.empty()) c.query.until = flags->until;
+    if (c.drop_duplicates) c.dedup = true;
+    state.exit_status = commands::run_related(c, std::cout, std::cerr);
+  });
+}
+
+}  // namespace crbc::cli

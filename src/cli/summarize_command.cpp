@@ -1,0 +1,48 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/pipeline_options.hpp"
+#include "commands/summarize_command.hpp"
+
+namespace crbc::cli {
+
+void add_summarize_command(CLI::App& app, RunState& state) {
+  auto* command = app.add_subcommand(
+      "summarize", "Add a summary, key phrases, people/organisations/places and quotes to records");
+  struct Flags {
+    PipelineFlags pipeline;
+    commands::SummarizeCommand command;
+    std::string method = "default";
+  };
+  auto flags = std::make_shared<Flags>();
+  auto& s = flags->command.summarize;
+  add_pipeline_options(*command, flags->pipeline, "json");
+  command->add_option("-m,--method", flags->method,
+                      "Summary method: default, lead, textrank, lexrank")
+      ->type_name("METHOD")
+      ->capture_default_str();
+  command->add_option("-n,--sentences", s.sentences, "Summary length in sentences (default 3)")
+      ->type_name("N");
+  command->add_option("-w,--words", s.words, "Summary length in words at most")->type_name("N");
+  command->add_option("-r,--ratio", s.ratio, "Summary length as a share of the sentences, 0 to 1")
+      ->type_name("R")
+      ->check(CLI::Range(0.0, 1.0));
+  command->add_option("--keywords", s.max_keywords, "How many key phrases to keep")
+      ->type_name("N")
+      ->capture_default_str();
+  command->add_option("--language", s.default_language,
+                      "Language of records that do not name one (BCP 47)")
+      ->type_name("LANG")
+      ->capture_default_str();
+  command->add_flag("--text", flags->command.text_only,
+                    "Print only the summaries, one sentence a line");
+  command->callback([&state, flags] {
+    const auto method = summarize::parse_method(flags->method);
+    if (!method) throw CLI::ValidationError("--method", "unknown method \"" + flags->method + "\"");
+    flags->command.summarize.method = *method;
+    flags->command.pipeline = finish_pipeline_options(flags->pipeline);
+    state.exit_status = commands::run_summarize(flags->command, std::cout, std::cerr);
+  });
+}
+
+}  // namespace crbc::cli
