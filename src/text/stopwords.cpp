@@ -1,0 +1,61 @@
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "text/text.hpp"
+
+namespace crbc::text {
+namespace {
+
+std::vector<std::string> read_word_list(const std::filesystem::path& path) {
+  std::vector<std::string> words;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+      line.pop_back();
+    }
+    std::size_t start = 0;
+    while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
+    if (start < line.size()) words.push_back(fold_case(std::string_view(line).substr(start)));
+  }
+  return words;
+}
+
+// Every list in data/stopwords, read once: a const table, so no locking is needed.
+std::map<std::string, StopWords, std::less<>> load_all_lists() {
+  std::map<std::string, StopWords, std::less<>> lists;
+  std::error_code error;
+  const std::filesystem::path dir = std::filesystem::path(data_directory()) / "stopwords";
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    if (entry.path().extension() != ".txt") continue;
+    lists.emplace(entry.path().stem().string(), StopWords(read_word_list(entry.path())));
+  }
+  return lists;
+}
+
+}  // namespace
+
+StopWords::StopWords(const std::vector<std::string>& words) : words_(words.begin(), words.end()) {}
+
+bool StopWords::contains(std::string_view folded_word) const {
+  return words_.find(folded_word) != words_.end();
+}
+
+std::string data_directory() {
+  if (const char* env = std::getenv("CRBC_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  std::error_code error;
+  if (std::filesystem::is_directory(CRBC_DATA_BUILD_DIR, error)) return CRBC_DATA_BUILD_DIR;
+  return CRBC_DATA_INSTALL_DIR;
+}
+
+const StopWords& stop_words(std::string_view language) {
+  static const auto lists = load_all_lists();
+  static const StopWords none;
+  const auto it = lists.find(primary_language(language));
+  return it == lists.end() ? none : it->second;
+}
+
+}  // namespace crbc::text
