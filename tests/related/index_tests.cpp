@@ -1,0 +1,276 @@
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+
+#include "related/related.hpp"
+#include "support.hpp"
+
+using namespace crbc::related;
+using related_test::article;
+using related_test::TempDir;
+using related_test::topic_corpus;
+
+namespace {
+
+std::vector<std::string> urls(const std::vector<Match>& matches) {
+  std::vector<std::string> out;
+  for (const Match& match : matches) out.push_back(match.url);
+  return out;
+}
+
+std::string file_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Both engines must answer the same questions the same way.
+std::vector<std::pair<std::string, std::unique_ptr<Index>>> engines(const TempDir& dir) {
+  std::vector<std::pair<std::string, std::unique_ptr<Index>>> out;
+  out.emplace_back("memory", memory_index());
+  out.emplace_back("sqlite", open_index(dir / "engines.db", OpenMode::write));
+  const auto corpus = topic_corpus();
+  for (auto& [name, index] : out) index->add(corpus);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Both engines rank same-topic articles first and never the article itself") {
+  TempDir dir;
+  for (auto& [name, index] : engines(dir)) {
+    INFO(name);
+    const auto corpus = topic_corpus();
+    const auto cocoa = index->query(corpus[0], {});
+    REQUIRE(cocoa.size() >= 2);
+    CHECK(cocoa[0].url.find("cocoa") != std::string::npos);
+    CHECK(cocoa[1].url.find("cocoa") != std::string::npos);
+    for (const Match& match : cocoa) CHECK(match.url != corpus[0].url);
+    CHECK(cocoa[0].score > 0);
+    CHECK(cocoa[0].score <= 1.0001);
+    CHECK(std::find(cocoa[0].terms.begin(), cocoa[0].terms.end(), "cocoa") != cocoa[0].terms.end());
+
+    const auto oil = index->query(corpus[3], {});
+    REQUIRE(!oil.empty());
+    CHECK(oil[0].url == "https://b.example/oil-2");
+  }
+}
+
+TEST_CASE("Query options: k, minimum score, sites, date window, recency") {
+  TempDir dir;
+  for (auto& [name, index] : engines(dir)) {
+    INFO(name);
+    const auto query = topic_corpus()[0];  // a.example, cocoa, 2024-03-01
+    QueryOptions options;
+    options.k = 1;
+    CHECK(index->query(query, options).size() == 1);
+
+    options = {};
+    options.min_score = 0.99;
+    CHECK(index->query(query, options).empty());
+
+    options = {};
+    options.site = SiteFilter::same_site;
+    for (const Match& match : index->query(query, options)) CHECK(match.site == "a.example");
+    options.site = SiteFilter::other_site;
+    const auto other = index->query(query, options);
+    REQUIRE(!other.empty());
+    for (const Match& match : other) CHECK(match.site != "a.example");
+
+    options = {};
+    options.since = "2024-01-01";
+    options.until = "2024-12-31";
+    const auto window = urls(index->query(query, options));
+    CHECK(std::find(window.begin(), window.end(), "https://a.example/cocoa-3") == window.end());
+    CHECK(std::find(window.begin(), window.end(), "https://b.example/cocoa-2") != window.end());
+
+    // cocoa-3 (2023) is as close in text as cocoa-2 (2024) but far in time.
+    options = {};
+    options.recency_half_life_days = 7;
+    const auto recent = index->query(query, options);
+    REQUIRE(!recent.empty());
+    CHECK(recent[0].url == "https://b.example/cocoa-2");
+
+    options = {};
+    options.since = "last week";
+    CHECK_THROWS_AS(index->query(query, options), InputError);
+  }
+}
+
+TEST_CASE("Explain lists the weighing terms with their share of the score") {
+  auto index = memory_index();
+  index->add(topic_corpus());
+  QueryOptions options;
+  options.explain = true;
+  const auto matches = index->query(topic_corpus()[5], options);
+  REQUIRE(!matches.empty());
+  REQUIRE(!matches[0].explanation.empty());
+  CHECK(matches[0].explanation[0].term == "chess");
+  double sum = 0;
+  for (const auto& term : matches[0].explanation) sum += term.weight;
+  CHECK(sum <= matches[0].cosine + 1e-9);
+}
+
+TEST_CASE("set_related keeps the page's own links and replaces earlier computed ones") {
+  auto index = memory_index();
+  index->add(topic_corpus());
+  auto query = topic_corpus()[0];
+  crbc::model::RelatedArticle page;
+  page.title = "From the page";
+  page.url = "https://a.example/page-link";
+  page.source = "page";
+  query.related.push_back(page);
+  set_related(query, index->query(query, {}), "corpus");
+  set_related(query, index->query(query, {}), "corpus", true);
+  REQUIRE(query.related.size() >= 3);
+  CHECK(query.related[0] == page);
+  const auto corpus_count = std::count_if(query.related.begin(), query.related.end(),
+                                          [](const auto& r) { return r.source == "corpus"; });
+  CHECK(static_cast<std::size_t>(corpus_count) == query.related.size() - 1);
+  CHECK(query.related[1].score.has_value());
+  CHECK(!query.related[1].terms.empty());
+  CHECK(query.related[1].extra.contains("explain"));
+}
+
+TEST_CASE("Same url or canonical url is one entry; re-adding updates it") {
+  TempDir dir;
+  for (auto& [name, index] : engines(dir)) {
+    INFO(name);
+    const auto before = index->stats().articles;
+    auto changed = article("https://a.example/cocoa-1", "Chess instead",
+                           "Chess grandmaster queen endgame championship opening.");
+    AddSummary summary = index->add(std::span(&changed, 1));
+    CHECK(summary.updated == 1);
+    CHECK(summary.added == 0);
+    CHECK(index->stats().articles == before);
+
+    // Same canonical url, new url: still the same entry.
+    auto alias = article("https://a.example/amp/chess-1", "Chess", "Chess queen endgame.", "",
+                         "https://a.example/chess-1");
+    summary = index->add(std::span(&alias, 1));
+    CHECK(summary.updated == 1);
+    CHECK(index->stats().articles == before);
+
+    // Now cocoa-1 is about chess: the cocoa query no longer finds it.
+    const auto cocoa = urls(index->query(topic_corpus()[1], {}));
+    CHECK(std::find(cocoa.begin(), cocoa.end(), "https://a.example/cocoa-1") == cocoa.end());
+
+    CHECK(index->remove("https://a.example/cocoa-1"));
+    CHECK_FALSE(index->remove("https://a.example/cocoa-1"));
+    CHECK(index->stats().articles == before - 1);
+  }
+}
+
+TEST_CASE("Records without url or text are skipped with a reason; empty corpus is an error") {
+  auto index = memory_index();
+  std::vector<crbc::model::Article> batch = {article("", "No url", "Some text here."),
+                                             article("https://x.example/empty", "", ""),
+                                             topic_corpus()[0]};
+  const AddSummary summary = index->add(batch);
+  CHECK(summary.added == 1);
+  REQUIRE(summary.skipped.size() == 2);
+  CHECK(summary.skipped[0].position == 0);
+  CHECK(summary.skipped[1].reason.find("text") != std::string::npos);
+
+  CHECK_THROWS_AS(corpus_index({}), InputError);
+  std::vector<crbc::model::Article> useless = {article("https://x.example/1", "", "")};
+  CHECK_THROWS_AS(corpus_index(useless), InputError);
+  CHECK_THROWS_AS(index->query(article("https://x.example/q", "", ""), {}), InputError);
+}
+
+TEST_CASE("Near-duplicates through an index") {
+  TempDir dir;
+  for (auto& [name, index] : engines(dir)) {
+    INFO(name);
+    auto copy = topic_corpus()[3];
+    copy.url = "https://mirror.example/oil";
+    const auto duplicates = index->near_duplicates(copy, kDefaultDuplicateThreshold);
+    REQUIRE(duplicates.size() == 1);
+    CHECK(duplicates[0].url == "https://a.example/oil-1");
+    CHECK(duplicates[0].similarity == 1.0);
+    CHECK(index->near_duplicates(topic_corpus()[3], kDefaultDuplicateThreshold).empty());
+  }
+}
+
+TEST_CASE("An index persists across opens and serves a read-only reader") {
+  TempDir dir;
+  const auto path = dir / "news.db";
+  {
+    auto index = open_index(path, OpenMode::write);
+    index->add(topic_corpus());
+  }
+  auto reader = open_index(path, OpenMode::read);
+  const IndexStats stats = reader->stats();
+  CHECK(stats.articles == 7);
+  CHECK(stats.sites == 2);
+  CHECK(stats.oldest == "2023-01-10");
+  CHECK(stats.newest == "2024-03-20");
+  CHECK(stats.schema_version == kIndexSchemaVersion);
+  CHECK(stats.bytes > 0);
+  CHECK(!reader->query(topic_corpus()[0], {}).empty());
+  auto extra = topic_corpus()[0];
+  CHECK_THROWS_AS(reader->add(std::span(&extra, 1)), IndexReadOnlyError);
+  CHECK_THROWS_AS(reader->remove(extra.url), IndexReadOnlyError);
+  CHECK(reader->stats().articles == 7);
+}
+
+TEST_CASE("Foreign, damaged, newer and missing index files are refused without damage") {
+  TempDir dir;
+
+  SECTION("not SQLite at all") {
+    const auto path = dir / "garbage.db";
+    std::ofstream(path) << std::string(8192, 'x');
+    const std::string before = file_bytes(path);
+    CHECK_THROWS_AS(open_index(path, OpenMode::write), IndexFormatError);
+    CHECK_THROWS_AS(open_index(path, OpenMode::read), IndexFormatError);
+    CHECK(file_bytes(path) == before);
+  }
+  SECTION("another program's SQLite database") {
+    const auto path = dir / "foreign.db";
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    const std::string before = file_bytes(path);
+    try {
+      open_index(path, OpenMode::write);
+      FAIL("a foreign database was accepted");
+    } catch (const IndexFormatError& e) {
+      CHECK(std::string(e.what()).find("not a crbc index") != std::string::npos);
+      CHECK(std::string(e.what()).find(path.string()) != std::string::npos);
+    }
+    CHECK(file_bytes(path) == before);
+  }
+  SECTION("an index from a newer crbc") {
+    const auto path = dir / "newer.db";
+    open_index(path, OpenMode::write)->add(topic_corpus());
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    CHECK_THROWS_AS(open_index(path, OpenMode::write), IndexVersionError);
+    CHECK_THROWS_AS(open_index(path, OpenMode::read), IndexVersionError);
+  }
+  SECTION("a damaged index") {
+    const auto path = dir / "damaged.db";
+    open_index(path, OpenMode::write)->add(topic_corpus());
+    std::string bytes = file_bytes(path);
+    REQUIRE(bytes.size() > 8192);
+    for (std::size_t i = 4096; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7);
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+    CHECK_THROWS_AS(
+        [&] {
+          auto index = open_index(path, OpenMode::read);
+          index->stats();
+          index->query(topic_corpus()[0], {});
+        }(),
+        IndexError);
+  }
+  SECTION("missing, or a directory") {
+    CHECK_THROWS_AS(open_index(dir / "missing.db", OpenMode::read), IndexError);
+    CHECK_FALSE(std::filesystem::exists(dir / "missing.db"));
+    std::filesystem::create_directory(dir / "folder");
+    CHECK_THROWS_AS(open_index(dir / "folder", OpenMode::write), IndexError);
+  }
+}
