@@ -1,0 +1,22 @@
+// Dates as news pages write them, normalised to ISO 8601.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace crbc::extract {
+
+// The first date found in `text`, as "YYYY-MM-DD", or "YYYY-MM-DDThh:mm:ss" followed
+// by "Z" or "+hh:mm" when the text gives a time (and a zone). Understands ISO 8601,
+// RFC 822 / 2822, month names and abbreviations in English, German, French, Spanish,
+// Italian, Portuguese, Dutch and Russian ("November 27, 2026", "27. November 2026",
+// "27 de noviembre de 2026", "27 ноября 2026"), numeric day-month-year forms
+// ("27.11.2026", "11/27/2026"), CJK "2026年11月27日", and Unix timestamps (the whole text
+// being 10 or 13 digits). Years outside 1980..2099 and impossible days are refused.
+std::optional<std::string> parse_date(std::string_view text);
+
+// A date written in a url's path: /2026/11/27/, /2026-11-27-, 20261127. Day required.
+std::optional<std::string> date_from_url(std::string_view url);
+
+}  // namespace crbc::extract

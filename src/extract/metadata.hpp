@@ -1,0 +1,40 @@
+// Article metadata from every source a page may carry, reconciled.
+//
+// Sources, and which wins when they disagree (the first that gives a usable value):
+//   title      the visible headline (<h1>, itemprop=headline) when it matches a declared
+//              title (JSON-LD headline, og:title, twitter:title, <title>) or when it is
+//              the page's only headline; else JSON-LD headline, og:title, twitter:title,
+//              <title> — each cleaned of site-name labels ("Headline | Site").
+//   authors    JSON-LD author (objects, arrays, strings, @id references), microdata
+//              itemprop=author, the visible byline (rel=author, class/id "byline" or
+//              "author", a short "By …" line) near the headline, then <meta name=author>
+//              and its variants (article:author, parsely-author, dc.creator, ...).
+//   published  JSON-LD datePublished, then article:published_time and the other date
+//              <meta> tags, microdata, <time> elements near the headline, then the date
+//              in the url. A declared date that contradicts the url by more than a day
+//              while a <time> agrees with the url loses to them (pages reuse a template
+//              date). Dates are normalised to ISO 8601 (dates.hpp).
+//   modified   JSON-LD dateModified, article:modified_time, og:updated_time, microdata.
+//   language   <html lang>, content-language, og:locale, JSON-LD inLanguage, then the
+//              language CLD2 detects in the text.
+//   site_name  og:site_name, JSON-LD publisher or WebSite name, application-name.
+//   section    JSON-LD articleSection, article:section, breadcrumbs.
+//   tags       article:tag, JSON-LD keywords, news_keywords / keywords meta.
+//   image, description, canonical_url: og/twitter/JSON-LD/<link rel=canonical>.
+#pragma once
+
+#include <string_view>
+
+#include "extract/document.hpp"
+#include "model/article.hpp"
+
+namespace crbc::extract {
+
+// Fills the metadata fields of `article` (title, site_name, section, description,
+// authors, published, modified, language, tags, image, canonical_url, and url when it
+// is empty) from `doc`. `page_url` resolves relative urls and gives a date when the
+// page declares none; it may be empty. Fields the page does not give are left as they
+// were. Never throws on hostile pages.
+void extract_metadata(const Document& doc, std::string_view page_url, model::Article& article);
+
+}  // namespace crbc::extract

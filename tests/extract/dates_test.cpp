@@ -1,0 +1,135 @@
+// Date parsing and normalisation (src/extract/dates.hpp), table-driven.
+#include "extract/dates.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using crbc::extract::date_from_url;
+using crbc::extract::parse_date;
+
+namespace {
+
+struct DateCase {
+  const char* input;
+  const char* expected;  // "" when no date must be found
+};
+
+void check(const DateCase& c) {
+  INFO("input: " << c.input);
+  const auto got = parse_date(c.input);
+  if (std::string(c.expected).empty()) {
+    CHECK_FALSE(got.has_value());
+  } else {
+    REQUIRE(got.has_value());
+    CHECK(*got == c.expected);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("ISO 8601 dates keep their time and zone") {
+  const DateCase cases[] = {
+      {"2026-11-27", "2026-11-27"},
+      {"2026-11-27T10:00:00+01:00", "2026-11-27T10:00:00+01:00"},
+      {"2026-11-27T10:00:00.123Z", "2026-11-27T10:00:00Z"},
+      {"2026-11-27T10:00Z", "2026-11-27T10:00:00Z"},
+      {"2026-11-27T10:00:00-0500", "2026-11-27T10:00:00-05:00"},
+      {"2026-11-27 10:00:00", "2026-11-27T10:00:00"},
+      {"2026/11/27", "2026-11-27"},
+      {"  2026-11-27T23:59:59+05:30  ", "2026-11-27T23:59:59+05:30"},
+  };
+  for (const auto& c : cases) check(c);
+}
+
+TEST_CASE("RFC 822 and English month names") {
+  const DateCase cases[] = {
+      {"Fri, 27 Nov 2026 10:00:00 +0100", "2026-11-27T10:00:00+01:00"},
+      {"Fri, 27 Nov 2026 10:00:00 GMT", "2026-11-27T10:00:00Z"},
+      {"November 27, 2026", "2026-11-27"},
+      {"Nov. 27, 2026 5:06pm PT", "2026-11-27T17:06:00"},
+      {"Posted: Dec 22, 2023 8:25 AM EST", "2023-12-22T08:25:00-05:00"},
+      {"27 November 2026", "2026-11-27"},
+      {"27th November 2026", "2026-11-27"},
+      {"November 27th, 2026 at 10:15 a.m.", "2026-11-27T10:15:00"},
+      {"Saturday 23 December 2023 05:39, UK", "2023-12-23T05:39:00"},
+      {"Updated December 26, 2023 10:48 AM", "2023-12-26T10:48:00"},
+      {"Sept. 3, 2024", "2024-09-03"},
+  };
+  for (const auto& c : cases) check(c);
+}
+
+TEST_CASE("Month names in German, French, Spanish, Russian and others") {
+  const DateCase cases[] = {
+      {"27. November 2026", "2026-11-27"},
+      {"3. März 2026, 14:30 Uhr", "2026-03-03T14:30:00"},
+      {"1. Jänner 2026", "2026-01-01"},
+      {"27 novembre 2026", "2026-11-27"},
+      {"le 1er février 2026 à 08:15", "2026-02-01T08:15:00"},
+      {"14 août 2026", "2026-08-14"},
+      {"27 de noviembre de 2026", "2026-11-27"},
+      {"5 de septiembre del 2026", "2026-09-05"},
+      {"27 ноября 2026 г.", "2026-11-27"},
+      {"3 марта 2026, 10:00", "2026-03-03T10:00:00"},
+      {"12 maggio 2026", "2026-05-12"},
+      {"7 de março de 2026", "2026-03-07"},
+      {"9 mei 2026", "2026-05-09"},
+      {"2026年11月27日", "2026-11-27"},
+      {"2026년 11월 27일", "2026-11-27"},
+  };
+  for (const auto& c : cases) check(c);
+}
+
+TEST_CASE("Numeric day-month-year forms") {
+  const DateCase cases[] = {
+      {"27.11.2026", "2026-11-27"}, {"27.11.2026 10:00", "2026-11-27T10:00:00"},
+      {"11/27/2026", "2026-11-27"}, {"27/11/2026", "2026-11-27"},  // first part above 12: day first
+      {"03/04/2026", "2026-03-04"},  // slashes: month first (US) when ambiguous
+      {"03.04.2026", "2026-04-03"},  // dots: day first
+  };
+  for (const auto& c : cases) check(c);
+}
+
+TEST_CASE("Compact dates and Unix timestamps") {
+  check({"20261127", "2026-11-27"});
+  check({"20261327", ""});
+  check({"1795780800", "2026-11-27T12:00:00Z"});
+  check({"1795780800000", "2026-11-27T12:00:00Z"});
+}
+
+TEST_CASE("Impossible or missing dates are refused") {
+  const DateCase cases[] = {
+      {"", ""},
+      {"yesterday", ""},
+      {"2 hours ago", ""},
+      {"2026-02-30", ""},
+      {"2026-13-01", ""},
+      {"1899-01-01", ""},
+      {"February 29, 2025", ""},
+      {"February 29, 2024", "2024-02-29"},
+      {"Chapter 12.5.2026x", "2026-05-12"},
+      {"jui 12 2026", ""},  // "jui" is both juin and juillet
+      {"\xff\xfe garbage \x80", ""},
+  };
+  for (const auto& c : cases) check(c);
+}
+
+TEST_CASE("Hostile date text stays bounded") {
+  std::string huge(1 << 20, '1');
+  CHECK_FALSE(parse_date(huge).has_value());
+  std::string many;
+  for (int i = 0; i < 100000; ++i) many += "12-";
+  CHECK_FALSE(parse_date(many).has_value());
+  CHECK(parse_date(std::string(5000, ' ') + "2026-11-27") == std::nullopt);  // beyond the bound
+}
+
+TEST_CASE("Dates in url paths") {
+  CHECK(date_from_url("https://example.com/2026/11/27/some-story/") == "2026-11-27");
+  CHECK(date_from_url("https://example.com/news/2026-11-27-some-story") == "2026-11-27");
+  CHECK(date_from_url("https://example.com/world/2026/nov/27/story") == "2026-11-27");
+  CHECK(date_from_url("https://example.com/releases/2026/11/20261127130031.htm") == std::nullopt);
+  CHECK(date_from_url("https://example.com/story/20261127/title") == "2026-11-27");
+  CHECK(date_from_url("https://example.com/2026/11/story") == std::nullopt);
+  CHECK(date_from_url("https://2026-11-27.example.com/story") == std::nullopt);
+  CHECK(date_from_url("https://example.com/story?date=2026-11-27") == std::nullopt);
+  CHECK(date_from_url("") == std::nullopt);
+}
