@@ -1,7 +1,77 @@
+// `crbc fetch`: options into fetch::FetchCommand, then fetch::run_fetch().
+#include "commands/fetch_command.hpp"
+
+#include <iostream>
+#include <memory>
+
 #include "cli/commands.hpp"
 
 namespace crbc::cli {
+namespace {
 
-void add_fetch_command(CLI::App&, RunState&) {}
+struct FetchFlags {
+  fetch::FetchCommand command;
+  bool records = false;
+  bool html = false;
+  bool no_robots = false;
+  double delay_seconds = 0;
+  double timeout_seconds = 60;
+  double connect_timeout_seconds = 10;
+  std::string warc;
+};
+
+}  // namespace
+
+void add_fetch_command(CLI::App& app, RunState& state) {
+  auto* sub = app.add_subcommand("fetch", "Download article pages from urls, feeds and sitemaps");
+  auto flags = std::make_shared<FetchFlags>();
+  auto& c = flags->command;
+  sub->add_option("url", c.urls, "Urls to fetch (or feeds, with --feed)");
+  sub->add_option("-i,--input", c.url_files, "File of urls, one a line (- for standard input)")
+      ->type_name("FILE");
+  sub->add_flag("--feed", c.feed, "Expand the urls as RSS/Atom feeds, sitemaps or home pages");
+  sub->add_option("-j,--jobs", c.options.parallel, "Transfers at once")->capture_default_str();
+  sub->add_option("--per-host", c.options.per_host, "Transfers at once to one host")
+      ->capture_default_str();
+  sub->add_option("--delay", flags->delay_seconds, "Seconds between two requests to one host")
+      ->capture_default_str();
+  sub->add_flag("--records", flags->records, "Write fetch records (NDJSON)");
+  sub->add_flag("--html", flags->html, "Write the raw page, even into a pipe");
+  sub->add_option("-o,--output", c.output_file, "Write to FILE (atomically)")->type_name("FILE");
+  sub->add_option("--output-dir", c.output_dir, "One file per page in DIR")->type_name("DIR");
+  sub->add_option("--state", c.state_path, "SQLite state file for cron runs")->type_name("FILE");
+  sub->add_flag("--new-only", c.new_only, "Emit only pages never seen before (needs --state)");
+  sub->add_option("--warc", flags->warc, "Also archive requests and responses as WARC/1.1")
+      ->type_name("FILE");
+  sub->add_option("--user-agent", c.options.user_agent, "User-Agent header")->capture_default_str();
+  sub->add_option("--timeout", flags->timeout_seconds, "Seconds for a whole transfer")
+      ->capture_default_str();
+  sub->add_option("--connect-timeout", flags->connect_timeout_seconds, "Seconds to connect")
+      ->capture_default_str();
+  sub->add_option("--retries", c.options.retries, "Retries after network errors, 429 and 5xx")
+      ->capture_default_str();
+  sub->add_option("--max-size", c.options.max_size, "Largest body in bytes, after decompression")
+      ->capture_default_str();
+  sub->add_option("--max-redirects", c.options.max_redirects, "Redirects followed")
+      ->capture_default_str();
+  sub->add_flag("--no-robots", flags->no_robots, "Ignore robots.txt");
+  sub->add_flag("--allow-private", c.options.allow_private,
+                "Allow loopback, private and link-local addresses");
+  sub->add_flag("-q,--quiet", c.quiet, "No summary line");
+  sub->callback([&state, flags] {
+    auto& command = flags->command;
+    using std::chrono::milliseconds;
+    command.options.per_host_delay =
+        milliseconds(static_cast<long long>(flags->delay_seconds * 1000));
+    command.options.timeout = milliseconds(static_cast<long long>(flags->timeout_seconds * 1000));
+    command.options.connect_timeout =
+        milliseconds(static_cast<long long>(flags->connect_timeout_seconds * 1000));
+    command.options.robots = !flags->no_robots;
+    command.output = flags->records ? fetch::FetchCommand::Output::records
+                     : flags->html  ? fetch::FetchCommand::Output::html
+                                    : fetch::FetchCommand::Output::automatic;
+    state.exit_status = commands::run_fetch({command, flags->warc}, std::cout, std::cerr);
+  });
+}
 
 }  // namespace crbc::cli

@@ -1,7 +1,6 @@
 // crbc: command-line toolkit for news articles. Dispatch only: each subcommand
 // is wired in its own file and runs a library.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"

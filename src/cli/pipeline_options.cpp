@@ -37,11 +37,14 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
   auto& o = flags.options;
   command.add_option("inputs", o.inputs, "Input files; standard input when none or \"-\"")
       ->type_name("FILE");
-  command.add_option("-t,--to,--format", flags.to, "Output format: " + joined(formats::output_format_names()))
+  command
+      .add_option("-t,--to,--format", flags.to,
+                  "Output format: " + joined(formats::output_format_names()))
       ->type_name("FORMAT")
       ->capture_default_str();
-  command.add_option("-f,--from", flags.from,
-                     "Input format, instead of detecting it: " + joined(formats::input_format_names()))
+  command
+      .add_option("-f,--from", flags.from,
+                  "Input format, instead of detecting it: " + joined(formats::input_format_names()))
       ->type_name("FORMAT");
   command.add_option("-o,--output", o.output_file, "Write to FILE (atomically) instead of stdout")
       ->type_name("FILE");
@@ -51,14 +54,18 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
   command.add_option("--fields", flags.fields, "csv/tsv columns, comma-separated")
       ->type_name("LIST");
   command.add_flag("--pretty", o.write.pretty, "Indent JSON even when there are several records");
-  command.add_option("-j,--jobs", o.jobs, "Process up to N documents in parallel; output keeps input order")
+  command
+      .add_option("-j,--jobs", o.jobs,
+                  "Process up to N documents in parallel; output keeps input order")
       ->type_name("N")
       ->check(CLI::Range(1U, 256U));
   command.add_flag("--fail-fast", o.fail_fast, "Stop at the first input that fails");
   command.add_flag("-q,--quiet", o.quiet, "No warnings and no progress; errors are still reported");
-  command.add_flag("--progress", flags.progress, "Show progress on stderr even when it is not a terminal");
-  command.add_option("--max-input-size", o.max_input_bytes,
-                     "Largest document accepted, in bytes (default 256 MiB)")
+  command.add_flag("--progress", flags.progress,
+                   "Show progress on stderr even when it is not a terminal");
+  command
+      .add_option("--max-input-size", o.max_input_bytes,
+                  "Largest document accepted, in bytes (default 256 MiB)")
       ->type_name("BYTES");
 }
 

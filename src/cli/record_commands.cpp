@@ -31,8 +31,9 @@ void add_record_command(CLI::App& app, RunState& state, const std::string& name,
 }  // namespace
 
 void add_parse_command(CLI::App& app, RunState& state) {
-  add_record_command(app, state, "parse",
-                     "Extract article records (metadata, body blocks, related links) from HTML pages");
+  add_record_command(
+      app, state, "parse",
+      "Extract article records (metadata, body blocks, related links) from HTML pages");
 }
 
 void add_convert_command(CLI::App& app, RunState& state) {

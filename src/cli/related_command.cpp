@@ -1,8 +1,9 @@
+#include "commands/related_command.hpp"
+
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/pipeline_options.hpp"
-#include "commands/related_command.hpp"
 
 namespace crbc::cli {
 namespace {
@@ -13,7 +14,8 @@ void add_index_commands(CLI::App& related, RunState& state) {
 
   auto add_flags = std::make_shared<PipelineFlags>();
   auto add_command = std::make_shared<commands::IndexCommand>();
-  auto* add = index->add_subcommand("add", "Add records (or pages) to the index; re-adding updates");
+  auto* add =
+      index->add_subcommand("add", "Add records (or pages) to the index; re-adding updates");
   add->add_option("--index", add_command->index_path, "Index file (SQLite), created when missing")
       ->type_name("FILE")
       ->required();
@@ -80,15 +82,18 @@ void add_related_command(CLI::App& app, RunState& state) {
       ->type_name("DATE");
   command->add_option("--until", flags->until, "Only articles published on or before DATE")
       ->type_name("DATE");
-  command->add_option("--recency", c.query.recency_half_life_days,
-                      "Prefer recent articles: score halves every DAYS days apart")
+  command
+      ->add_option("--recency", c.query.recency_half_life_days,
+                   "Prefer recent articles: score halves every DAYS days apart")
       ->type_name("DAYS");
   command->add_flag("--explain", c.query.explain, "Say which terms made each match");
   command->add_flag("--dedup", c.dedup, "Flag near-duplicates of earlier or indexed articles");
-  command->add_flag("--drop-duplicates", c.drop_duplicates, "Flag near-duplicates and leave them out")
+  command
+      ->add_flag("--drop-duplicates", c.drop_duplicates, "Flag near-duplicates and leave them out")
       ->excludes("--explain");
-  command->add_option("--threshold", c.duplicate_threshold,
-                      "Similarity from which two articles are near-duplicates (0 to 1)")
+  command
+      ->add_option("--threshold", c.duplicate_threshold,
+                   "Similarity from which two articles are near-duplicates (0 to 1)")
       ->type_name("SIMILARITY")
       ->capture_default_str();
   add_index_commands(*command, state);
@@ -98,8 +103,15 @@ void add_related_command(CLI::App& app, RunState& state) {
     c.pipeline = finish_pipeline_options(flags->pipeline);
     if (flags->same_site) c.query.site = related::SiteFilter::same_site;
     if (flags->other_site) c.query.site = related::SiteFilter::other_site;
-    if (!flags->since.empty()) c.query.since = flags->since;
-    if (!flags->until.empty()) c.query.until = flags->until;
+    for (const auto& [option, value, target] :
+         {std::tuple{"--since", &flags->since, &c.query.since},
+          std::tuple{"--until", &flags->until, &c.query.until}}) {
+      if (value->empty()) continue;
+      if (!related::parse_day(*value)) {
+        throw CLI::ValidationError(option, "expected a date as YYYY-MM-DD, not \"" + *value + "\"");
+      }
+      *target = *value;
+    }
     if (c.drop_duplicates) c.dedup = true;
     state.exit_status = commands::run_related(c, std::cout, std::cerr);
   });

@@ -1,8 +1,9 @@
+#include "commands/summarize_command.hpp"
+
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/pipeline_options.hpp"
-#include "commands/summarize_command.hpp"
 
 namespace crbc::cli {
 
@@ -17,8 +18,8 @@ void add_summarize_command(CLI::App& app, RunState& state) {
   auto flags = std::make_shared<Flags>();
   auto& s = flags->command.summarize;
   add_pipeline_options(*command, flags->pipeline, "json");
-  command->add_option("-m,--method", flags->method,
-                      "Summary method: default, lead, textrank, lexrank")
+  command
+      ->add_option("-m,--method", flags->method, "Summary method: default, lead, textrank, lexrank")
       ->type_name("METHOD")
       ->capture_default_str();
   command->add_option("-n,--sentences", s.sentences, "Summary length in sentences (default 3)")
@@ -30,8 +31,9 @@ void add_summarize_command(CLI::App& app, RunState& state) {
   command->add_option("--keywords", s.max_keywords, "How many key phrases to keep")
       ->type_name("N")
       ->capture_default_str();
-  command->add_option("--language", s.default_language,
-                      "Language of records that do not name one (BCP 47)")
+  command
+      ->add_option("--language", s.default_language,
+                   "Language of records that do not name one (BCP 47)")
       ->type_name("LANG")
       ->capture_default_str();
   command->add_flag("--text", flags->command.text_only,

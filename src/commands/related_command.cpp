@@ -30,8 +30,9 @@ pipeline::Transform parse_only() {
 }
 
 nlohmann::json stats_json(const related::IndexStats& stats) {
-  return {{"path", stats.path},     {"articles", stats.articles}, {"terms", stats.terms},
-          {"sites", stats.sites},   {"oldest", stats.oldest},     {"newest", stats.newest},
+  return {{"path", stats.path},     {"articles", stats.articles},
+          {"terms", stats.terms},   {"sites", stats.sites},
+          {"oldest", stats.oldest}, {"newest", stats.newest},
           {"bytes", stats.bytes},   {"schema_version", stats.schema_version}};
 }
 
@@ -60,8 +61,9 @@ int run_related(const RelatedCommand& command, std::ostream& out, std::ostream& 
   }
   related::StreamDeduplicator stream_dedup(command.duplicate_threshold);
   const pipeline::OrderedStep relate = [&](model::Article& article, pipeline::Notes&) {
-    if (index) related::set_related(article, index->query(article, command.query), source,
-                                    command.query.explain);
+    if (index)
+      related::set_related(article, index->query(article, command.query), source,
+                           command.query.explain);
     if (!command.dedup) return true;
     bool duplicate = false;
     if (index) {
@@ -81,7 +83,7 @@ int run_index(const IndexCommand& command, std::ostream& out, std::ostream& err)
   io::Reporter reporter(err, command.pipeline.quiet);
   try {
     const auto mode = command.action == IndexCommand::Action::stats ? related::OpenMode::read
-                                                                     : related::OpenMode::write;
+                                                                    : related::OpenMode::write;
     auto index = related::open_index(command.index_path, mode);
     nlohmann::json summary;
     int status = pipeline::kExitOk;
@@ -118,9 +120,8 @@ int run_index(const IndexCommand& command, std::ostream& out, std::ostream& err)
       };
       status = pipeline::run(command.pipeline, parse_only(), out, err, collect);
       if (!batch.empty()) flush();
-      summary = {{"added", totals.added},
-                 {"updated", totals.updated},
-                 {"skipped", totals.skipped.size()}};
+      summary = {
+          {"added", totals.added}, {"updated", totals.updated}, {"skipped", totals.skipped.size()}};
     }
     out << summary.dump() << '\n' << std::flush;
     return status;

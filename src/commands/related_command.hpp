@@ -27,7 +27,7 @@ struct IndexCommand {
   enum class Action { add, remove, stats };
   Action action = Action::stats;
   std::string index_path;
-  pipeline::Options pipeline;  // add: the records to index (inputs, --from, -j)
+  pipeline::Options pipeline;     // add: the records to index (inputs, --from, -j)
   std::vector<std::string> urls;  // remove
 };
 

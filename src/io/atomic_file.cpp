@@ -71,7 +71,9 @@ std::streamsize FdStreamBuf::xsputn(const char* data, std::streamsize size) {
   return size;
 }
 
-int FdStreamBuf::sync() { return flush_buffer() ? 0 : -1; }
+int FdStreamBuf::sync() {
+  return flush_buffer() ? 0 : -1;
+}
 
 AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   std::string name = directory_of(target_) + "/.crbc-XXXXXX.tmp";
@@ -81,16 +83,19 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   if (fd_ < 0) throw OutputError(describe(target_, errno));
   temporary_.assign(pattern.data());
   guard_ = std::make_unique<TemporaryPathGuard>(temporary_);
-  ::fchmod(fd_, 0644 & ~[] {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    return mask;
-  }());
+  ::fchmod(
+      fd_, 0644 & ~[] {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        return mask;
+      }());
   buffer_ = std::make_unique<FdStreamBuf>(fd_);
   stream_.rdbuf(buffer_.get());
 }
 
-AtomicFile::~AtomicFile() { discard(); }
+AtomicFile::~AtomicFile() {
+  discard();
+}
 
 void AtomicFile::discard() noexcept {
   if (fd_ >= 0) ::close(fd_);

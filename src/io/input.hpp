@@ -14,7 +14,7 @@ class InputError : public std::runtime_error {
 };
 
 struct OpenedInput {
-  std::string name;  // as shown in diagnostics: the path, or "<stdin>"
+  std::string name;                     // as shown in diagnostics: the path, or "<stdin>"
   std::unique_ptr<std::istream> owned;  // null for stdin
   std::istream* stream = nullptr;
 };

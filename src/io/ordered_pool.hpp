@@ -103,8 +103,8 @@ class OrderedPool {
   std::mutex mutex_;
   std::condition_variable wake_workers_;
   std::condition_variable result_ready_;
-  std::deque<Slot> slots_;            // in submission order, from first_sequence_
-  std::deque<std::size_t> pending_;   // sequences not yet taken by a worker
+  std::deque<Slot> slots_;           // in submission order, from first_sequence_
+  std::deque<std::size_t> pending_;  // sequences not yet taken by a worker
   std::size_t first_sequence_ = 0;
   std::size_t next_sequence_ = 0;
   bool stopping_ = false;

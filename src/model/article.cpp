@@ -2,7 +2,10 @@
 
 namespace crbc::model {
 
-bool ListItem::operator==(const ListItem&) const = default;
+// Spelled out: clang 14 crashes on a defaulted out-of-line == over these recursive types.
+bool ListItem::operator==(const ListItem& other) const {
+  return content == other.content && children == other.children;
+}
 
 namespace {
 
@@ -51,9 +54,13 @@ struct NameOf {
 
 }  // namespace
 
-std::string block_text(const Block& block) { return std::visit(TextOf{}, block); }
+std::string block_text(const Block& block) {
+  return std::visit(TextOf{}, block);
+}
 
-std::string_view block_type_name(const Block& block) { return std::visit(NameOf{}, block); }
+std::string_view block_type_name(const Block& block) {
+  return std::visit(NameOf{}, block);
+}
 
 std::string body_text(const Article& article) {
   std::string out;

@@ -7,12 +7,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace crbc::model {
 
@@ -106,7 +105,7 @@ struct RelatedArticle {
   std::string title;
   std::string url;
   std::optional<double> score;
-  std::string source;  // "page" (the page's own links), "corpus", "index"
+  std::string source;              // "page" (the page's own links), "corpus", "index"
   std::vector<std::string> terms;  // what made it related, when computed
   nlohmann::json extra = nlohmann::json::object();
   bool operator==(const RelatedArticle&) const = default;

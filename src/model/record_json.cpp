@@ -279,9 +279,9 @@ json related_to_json(const RelatedArticle& related) {
 }
 
 constexpr std::array<std::string_view, 16> kKnownFields{
-    "schema_version", "url",      "canonical_url", "site_name", "section", "title",
-    "description",    "authors",  "published",     "modified",  "language", "tags",
-    "image",          "body",     "related",       "$schema"};
+    "schema_version", "url",     "canonical_url", "site_name", "section",  "title",
+    "description",    "authors", "published",     "modified",  "language", "tags",
+    "image",          "body",    "related",       "$schema"};
 
 bool is_known_field(std::string_view key) {
   return std::find(kKnownFields.begin(), kKnownFields.end(), key) != kKnownFields.end();
@@ -350,13 +350,15 @@ void normalize_marks(RichText& rich) {
       const auto at = std::upper_bound(queue.begin(), queue.end(), rest, by_position);
       queue.insert(at, std::move(rest));
     }
-    const bool redundant = std::any_of(open.begin(), open.end(), [&](const Mark& outer) {
-      return redundant_inside(mark, outer);
-    });
+    const bool redundant = std::any_of(
+        open.begin(), open.end(), [&](const Mark& outer) { return redundant_inside(mark, outer); });
     if (redundant) continue;
     open.push_back(mark);
     result.push_back(std::move(mark));
   }
+  // Splitting can leave marks with equal spans out of (kind) order; sorting again
+  // keeps the nesting valid and makes normalisation idempotent.
+  std::stable_sort(result.begin(), result.end(), by_position);
   rich.marks = std::move(result);
 }
 
@@ -375,7 +377,9 @@ void normalize(Article& article) {
   }
 }
 
-json to_json(const Block& block) { return std::visit(BlockWriter{}, block); }
+json to_json(const Block& block) {
+  return std::visit(BlockWriter{}, block);
+}
 
 json to_json(const Article& article) {
   json out = json::object();
@@ -420,7 +424,8 @@ Block block_from_json(const json& value, const std::string& pointer) {
     return Preformatted{get_string(value, "text", pointer), get_string(value, "language", pointer)};
   }
   if (type == "table") return table_from_json(value, pointer);
-  fail(pointer + "/type", type.empty() ? "missing block type" : "unknown block type \"" + type + "\"");
+  fail(pointer + "/type",
+       type.empty() ? "missing block type" : "unknown block type \"" + type + "\"");
 }
 
 Article article_from_json(const json& value) {

@@ -1,10 +1,9 @@
 // The record's canonical JSON form: the mapping every format goes through.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "model/article.hpp"
 

@@ -56,8 +56,19 @@ class OutputRouter {
       current_input_ = input_index;
     }
     writer_->write(article);
+    wrote_any_ = true;
     check_stdout();
   }
+
+  // A failed run that wrote no record (or stopped at --fail-fast) must not create or
+  // replace the -o file with an empty or partial one: the temporary is removed.
+  // (--output-dir files are per input: finished ones stay.)
+  void abandon_file() {
+    if (!file_ || !options_.output_dir.empty()) return;
+    writer_.reset();
+    file_.reset();
+  }
+  bool wrote_any() const noexcept { return wrote_any_; }
 
   // Finishes the last writer and commits its file, if any.
   void close_current() {
@@ -88,6 +99,7 @@ class OutputRouter {
   std::unique_ptr<io::AtomicFile> file_;
   std::unique_ptr<formats::RecordWriter> writer_;
   std::size_t current_input_ = 0;
+  bool wrote_any_ = false;
 };
 
 class ProgressLine {
@@ -154,6 +166,7 @@ class Batch {
     try {
       for (std::size_t i = 0; i < inputs.size() && !stop_; ++i) read_input(i, inputs[i]);
       pool_.finish();
+      if (failed_ > 0 && (options_.fail_fast || !router_.wrote_any())) router_.abandon_file();
       router_.close_current();
     } catch (const ClosedPipe&) {
       return kExitOk;
@@ -257,8 +270,8 @@ std::string output_name_for(const std::string& input, formats::Format format) {
   return name + "." + std::string(formats::file_extension(format));
 }
 
-int run(const Options& options, const Transform& transform, std::ostream& out,
-        std::ostream& err, const OrderedStep& ordered_step) {
+int run(const Options& options, const Transform& transform, std::ostream& out, std::ostream& err,
+        const OrderedStep& ordered_step) {
   try {
     Batch batch(options, transform, out, err, ordered_step);
     return batch.run();

@@ -68,9 +68,9 @@ TEST_CASE("--fail-fast stops at the first failure") {
   ScratchDir dir;
   write_file(dir / "bad.json", "not json at all");
   write_file(dir / "good.json", record_line("good"));
-  const RunResult result = run(binary() + " convert --fail-fast -t ndjson " +
-                               shell_quote((dir / "bad.json").string()) + " " +
-                               shell_quote((dir / "good.json").string()));
+  const RunResult result =
+      run(binary() + " convert --fail-fast -t ndjson " + shell_quote((dir / "bad.json").string()) +
+          " " + shell_quote((dir / "good.json").string()));
   CHECK(result.status == 1);
   CHECK(result.out.empty());
 }
@@ -84,7 +84,8 @@ TEST_CASE("a malformed NDJSON line names its line and does not stop the others")
 }
 
 TEST_CASE("usage errors exit 2 and print nothing on stdout") {
-  for (const std::string args : {"convert --no-such-option", "convert -t klingon", "frobnicate", ""}) {
+  for (const std::string args :
+       {"convert --no-such-option", "convert -t klingon", "frobnicate", ""}) {
     const RunResult result = run(binary() + " " + args);
     CHECK(result.status == 2);
     CHECK(result.out.empty());
@@ -95,7 +96,8 @@ TEST_CASE("usage errors exit 2 and print nothing on stdout") {
 TEST_CASE("-o writes the output file; nothing is left when every input fails") {
   ScratchDir dir;
   const auto target = dir / "out.json";
-  const RunResult ok = run(binary() + " convert -o " + shell_quote(target.string()), record_line("x"));
+  const RunResult ok =
+      run(binary() + " convert -o " + shell_quote(target.string()), record_line("x"));
   REQUIRE(ok.status == 0);
   CHECK(ok.out.empty());
   CHECK(json::parse(read_file(target))["title"] == "x");
@@ -122,14 +124,15 @@ TEST_CASE("--output-dir writes one file per input, named after it") {
 TEST_CASE("a read-only output directory is a clear error and leaves no file") {
   if (::geteuid() == 0) {
     // root writes anywhere; use a directory that does not exist instead.
-    const RunResult result = run(binary() + " convert --output-dir /nonexistent-crbc/out", record_line("x"));
+    const RunResult result =
+        run(binary() + " convert --output-dir /nonexistent-crbc/out", record_line("x"));
     CHECK(result.status == 1);
     CHECK_THAT(result.err, Catch::Contains("/nonexistent-crbc/out"));
     return;
   }
   ScratchDir dir;
-  std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_read |
-                                               std::filesystem::perms::owner_exec);
+  std::filesystem::permissions(
+      dir.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
   const RunResult result =
       run(binary() + " convert --output-dir " + shell_quote(dir.path().string()), record_line("x"));
   CHECK(result.status == 1);
@@ -156,10 +159,10 @@ TEST_CASE("SIGTERM during a run exits 143 and leaves no temporary file") {
   ScratchDir dir;
   const auto target = dir / "out.ndjson";
   // An endless input keeps crbc busy until the signal arrives.
-  const RunResult result = run("yes '" + record_line("x").substr(0, record_line("x").size() - 1) +
-                               "' | { " + binary() + " convert -t ndjson -o " +
-                               shell_quote(target.string()) +
-                               " <&3 & pid=$!; sleep 1; kill -TERM $pid; wait $pid; } 3<&0");
+  const RunResult result =
+      run("yes '" + record_line("x").substr(0, record_line("x").size() - 1) + "' | { " + binary() +
+          " convert -t ndjson -o " + shell_quote(target.string()) +
+          " <&3 & pid=$!; sleep 1; kill -TERM $pid; wait $pid; } 3<&0");
   CHECK(result.status == 143);
   CHECK_FALSE(std::filesystem::exists(target));
   CHECK(std::filesystem::is_empty(dir.path()));

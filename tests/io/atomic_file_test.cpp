@@ -1,11 +1,12 @@
+#include "io/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <fcntl.h>
-#include <unistd.h>
-
-#include "io/atomic_file.hpp"
 
 namespace fs = std::filesystem;
 using crbc::io::AtomicFile;
@@ -15,7 +16,7 @@ namespace {
 
 fs::path fresh_directory() {
   const fs::path dir = fs::temp_directory_path() / ("crbc-io-" + std::to_string(::getpid()) + "-" +
-                                                   std::to_string(std::rand()));
+                                                    std::to_string(std::rand()));
   fs::create_directories(dir);
   return dir;
 }
@@ -28,7 +29,8 @@ std::string slurp(const fs::path& path) {
 }
 
 std::size_t entries_in(const fs::path& dir) {
-  return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+  return static_cast<std::size_t>(
+      std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
 }
 
 }  // namespace

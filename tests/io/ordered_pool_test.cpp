@@ -1,9 +1,9 @@
+#include "io/ordered_pool.hpp"
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <thread>
 #include <vector>
-
-#include "io/ordered_pool.hpp"
 
 using crbc::io::OrderedPool;
 

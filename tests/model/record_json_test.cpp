@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "model/record_json.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace crbc::model;
 using nlohmann::json;
@@ -38,7 +38,8 @@ TEST_CASE("every block type survives JSON both ways") {
       Preformatted{"  code\n  more", "cpp"},
       Table{true, {{"h1", "h2"}, {"a", "b"}}, "Caption"},
   };
-  article.related = {RelatedArticle{"Other", "https://example.org/o", 0.5, "corpus", {"term"}, json::object()}};
+  article.related = {
+      RelatedArticle{"Other", "https://example.org/o", 0.5, "corpus", {"term"}, json::object()}};
   article.extra = {{"summary", {{"sentences", json::array({"x"})}}}, {"future_field", 42}};
   const Article back = article_from_json(to_json(article));
   CHECK(back == article);
@@ -62,8 +63,10 @@ TEST_CASE("errors point at the offending value") {
   CHECK(error_pointer({{"authors", {"a", 1}}}) == "/authors/1");
   CHECK(error_pointer({{"body", {{{"type", "heading"}, {"level", 9}}}}}) == "/body/0/level");
   CHECK(error_pointer({{"body", {{{"type", "hologram"}}}}}) == "/body/0/type");
-  CHECK(error_pointer({{"body", {{{"type", "paragraph"}, {"text", "x"},
-                                   {"marks", {{{"type", "link"}, {"start", -1}, {"end", 1}}}}}}}}) ==
+  CHECK(error_pointer({{"body",
+                        {{{"type", "paragraph"},
+                          {"text", "x"},
+                          {"marks", {{{"type", "link"}, {"start", -1}, {"end", 1}}}}}}}}) ==
         "/body/0/marks/0/start");
 }
 
@@ -76,8 +79,9 @@ TEST_CASE("lists nested deeper than the limit are refused, not recursed into") {
 }
 
 TEST_CASE("marks are clamped, sorted, and made to nest") {
-  RichText rich{"abcdefghij", {mark(Mark::Kind::strong, 5, 8), mark(Mark::Kind::emphasis, 2, 6),
-                               mark(Mark::Kind::code, 9, 99), mark(Mark::Kind::emphasis, 3, 3)}};
+  RichText rich{"abcdefghij",
+                {mark(Mark::Kind::strong, 5, 8), mark(Mark::Kind::emphasis, 2, 6),
+                 mark(Mark::Kind::code, 9, 99), mark(Mark::Kind::emphasis, 3, 3)}};
   normalize_marks(rich);
   const std::vector<Mark> expected{mark(Mark::Kind::emphasis, 2, 6), mark(Mark::Kind::strong, 5, 6),
                                    mark(Mark::Kind::strong, 6, 8), mark(Mark::Kind::code, 9, 10)};
@@ -92,9 +96,10 @@ TEST_CASE("marks count code points, not bytes") {
 }
 
 TEST_CASE("marks that HTML and Markdown cannot hold are dropped") {
-  RichText rich{"link text here", {mark(Mark::Kind::link, 0, 14, "https://a"),
-                                   mark(Mark::Kind::link, 5, 9, "https://b"),
-                                   mark(Mark::Kind::code, 0, 4), mark(Mark::Kind::emphasis, 1, 3)}};
+  RichText rich{
+      "link text here",
+      {mark(Mark::Kind::link, 0, 14, "https://a"), mark(Mark::Kind::link, 5, 9, "https://b"),
+       mark(Mark::Kind::code, 0, 4), mark(Mark::Kind::emphasis, 1, 3)}};
   normalize_marks(rich);
   const std::vector<Mark> expected{mark(Mark::Kind::link, 0, 14, "https://a"),
                                    mark(Mark::Kind::code, 0, 4)};

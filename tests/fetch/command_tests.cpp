@@ -1,0 +1,181 @@
+// run_fetch(): what `crbc fetch` writes, for each way of calling it.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "fetch/command.hpp"
+#include "fetch/test_server.hpp"
+
+using crbc::fetch::FetchCommand;
+using crbc::fetch::run_fetch;
+using crbc::fetch::testing::TestServer;
+
+namespace {
+
+const std::string kPage = "<html><body><p>hello</p></body></html>";
+
+void routes(httplib::Server& server) {
+  server.Get(R"(/article/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
+    response.set_content("<p>article " + std::string(request.matches[1]) + "</p>",
+                         "text/html; charset=utf-8");
+  });
+  server.Get("/page", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(kPage, "text/html");
+  });
+  server.Get("/latin1", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content("<p>caf\xE9</p>", "text/html; charset=iso-8859-1");
+  });
+  server.Get("/image", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content("\x89PNG", "image/png");
+  });
+  server.Get("/missing",
+             [](const httplib::Request&, httplib::Response& response) { response.status = 404; });
+  server.Get("/feed.xml", [](const httplib::Request& request, httplib::Response& response) {
+    const std::string base = "http://" + request.get_header_value("Host");
+    response.set_content("<rss><channel><item><link>" + base +
+                             "/article/1</link></item><item><link>" + base +
+                             "/article/2</link></item></channel></rss>",
+                         "application/rss+xml");
+  });
+}
+
+FetchCommand command_for(std::vector<std::string> urls) {
+  FetchCommand command;
+  command.urls = std::move(urls);
+  command.options = crbc::fetch::testing::local_options();
+  return command;
+}
+
+std::vector<nlohmann::json> records_of(const std::string& ndjson) {
+  std::vector<nlohmann::json> records;
+  std::istringstream in(ndjson);
+  for (std::string line; std::getline(in, line);) records.push_back(nlohmann::json::parse(line));
+  return records;
+}
+
+struct Scratch {
+  Scratch() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "crbc-fetch-cmd-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    path = pattern;
+  }
+  ~Scratch() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  std::filesystem::path path;
+};
+
+}  // namespace
+
+TEST_CASE("one url: raw HTML, or a fetch record into a pipe", "[fetch][command]") {
+  TestServer server(routes);
+  std::ostringstream out, err;
+  CHECK(run_fetch(command_for({server.url("/page")}), out, err) == 0);
+  CHECK(out.str() == kPage);
+  CHECK(err.str().empty());
+
+  auto command = command_for({server.url("/latin1")});
+  command.stdout_is_pipe = true;
+  std::ostringstream piped;
+  CHECK(run_fetch(command, piped, err) == 0);
+  const auto records = records_of(piped.str());
+  REQUIRE(records.size() == 1);
+  CHECK(records[0]["url"] == server.url("/latin1"));
+  CHECK(records[0]["fetch"]["final_url"] == server.url("/latin1"));
+  CHECK(records[0]["fetch"]["status"] == 200);
+  CHECK(records[0]["fetch"]["charset"] == "iso-8859-1");
+  CHECK(records[0]["fetch"]["headers"]["content-type"] == "text/html; charset=iso-8859-1");
+  CHECK(crbc::fetch::base64_decode(records[0]["html_base64"].get<std::string>()) ==
+        std::string("<p>caf\xE9</p>"));
+}
+
+TEST_CASE("several urls: records, failures said per url, exit 1", "[fetch][command]") {
+  TestServer server(routes);
+  std::ostringstream out, err;
+  const int status = run_fetch(command_for({server.url("/article/1"), server.url("/missing"),
+                                            "gopher://x", server.url("/image")}),
+                               out, err);
+  CHECK(status == 1);
+  const auto records = records_of(out.str());
+  REQUIRE(records.size() == 1);
+  CHECK(records[0]["html"] == "<p>article 1</p>");
+  CHECK_THAT(err.str(), Catch::Contains(server.url("/missing") + ": error: HTTP 404"));
+  CHECK_THAT(err.str(), Catch::Contains("gopher://x: error: not an absolute http or https url"));
+  CHECK_THAT(err.str(), Catch::Contains("not an HTML page (Content-Type: image/png)"));
+}
+
+TEST_CASE("urls from a file, pages into --output-dir, -o written atomically", "[fetch][command]") {
+  TestServer server(routes);
+  Scratch scratch;
+  const auto list = scratch.path / "urls.txt";
+  std::ofstream(list) << "# today\n"
+                      << server.url("/article/1") << "\n\n  " << server.url("/article/2") << "  \n";
+  auto command = command_for({});
+  command.url_files = {list.string()};
+  command.output_dir = scratch.path.string();
+  std::ostringstream out, err;
+  CHECK(run_fetch(command, out, err) == 0);
+  CHECK(out.str().empty());
+  std::size_t html_files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(scratch.path)) {
+    if (entry.path().extension() == ".html") ++html_files;
+    CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
+  }
+  CHECK(html_files == 2);
+
+  auto single = command_for({server.url("/page")});
+  single.output_file = (scratch.path / "page.html").string();
+  single.stdout_is_pipe = true;  // -o wins: the file gets the HTML
+  CHECK(run_fetch(single, out, err) == 0);
+  std::ifstream written(scratch.path / "page.html");
+  CHECK(std::string(std::istreambuf_iterator<char>(written), {}) == kPage);
+
+  auto usage = command_for({server.url("/page")});
+  usage.new_only = true;
+  CHECK(run_fetch(usage, out, err) == 2);
+}
+
+TEST_CASE("cron mode: --feed with --state --new-only emits each article once", "[fetch][command]") {
+  TestServer server(routes);
+  Scratch scratch;
+  auto command = command_for({server.url("/feed.xml")});
+  command.feed = true;
+  command.state_path = (scratch.path / "state.db").string();
+  command.new_only = true;
+  std::size_t archived = 0;
+  command.archive = [&](const crbc::fetch::FetchResult&) { ++archived; };
+  std::ostringstream first, err;
+  CHECK(run_fetch(command, first, err) == 0);
+  CHECK(records_of(first.str()).size() == 2);
+  CHECK(archived == 2);
+  std::ostringstream second;
+  CHECK(run_fetch(command, second, err) == 0);
+  CHECK(second.str().empty());
+  CHECK(archived == 2);
+}
+
+TEST_CASE("output file names are safe and distinct", "[fetch][command]") {
+  const std::string a = crbc::fetch::output_file_name("https://news.example/2026/11/../a b?id=1");
+  const std::string b = crbc::fetch::output_file_name("https://news.example/2026/11/../a b?id=2");
+  CHECK(a != b);
+  CHECK(a.starts_with("news.example_2026_11_.._a_b_"));
+  CHECK(a.ends_with(".html"));
+  CHECK(a.find('/') == std::string::npos);
+  CHECK(crbc::fetch::output_file_name("https://x.example/" + std::string(5000, 'z')).size() < 160);
+}
+
+TEST_CASE("base64 round-trips any bytes and refuses garbage", "[fetch][command]") {
+  std::string bytes;
+  for (int i = 0; i < 256; ++i) bytes += static_cast<char>(i);
+  for (std::size_t length : {0, 1, 2, 3, 4, 255, 256}) {
+    const std::string part = bytes.substr(0, length);
+    CHECK(crbc::fetch::base64_decode(crbc::fetch::base64_encode(part)) == part);
+  }
+  CHECK(crbc::fetch::base64_encode("ab") == "YWI=");
+  CHECK_FALSE(crbc::fetch::base64_decode("YW*I").has_value());
+}

@@ -1,0 +1,210 @@
+// The cron state store: conditional requests, novelty, concurrent and killed runs.
+#include <poll.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <set>
+
+#include "fetch/fetch.hpp"
+#include "fetch/state.hpp"
+#include "fetch/test_server.hpp"
+
+using namespace std::chrono_literals;
+using crbc::fetch::Fetcher;
+using crbc::fetch::FetchResult;
+using crbc::fetch::Novelty;
+using crbc::fetch::StateStore;
+using crbc::fetch::testing::local_options;
+using crbc::fetch::testing::TestServer;
+
+namespace {
+
+class TemporaryDirectory {
+ public:
+  TemporaryDirectory() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "crbc-fetch-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~TemporaryDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string integrity_of(const std::string& path) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  std::string result;
+  sqlite3_exec(
+      db, "PRAGMA integrity_check",
+      [](void* out, int, char** values, char**) {
+        *static_cast<std::string*>(out) += values[0] ? values[0] : "";
+        return 0;
+      },
+      &result, nullptr);
+  sqlite3_close(db);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("a conditional request gets a 304 and the page counts as unchanged", "[fetch][state]") {
+  std::atomic<int> full_bodies{0};
+  TestServer server([&](httplib::Server& s) {
+    s.Get("/article", [&](const httplib::Request& request, httplib::Response& response) {
+      if (request.get_header_value("If-None-Match") == "\"abc\"") {
+        response.status = 304;
+        return;
+      }
+      ++full_bodies;
+      response.set_header("ETag", "\"abc\"");
+      response.set_header("Last-Modified", "Tue, 03 Nov 2026 10:00:00 GMT");
+      response.set_content("<p>article</p>", "text/html");
+    });
+  });
+  TemporaryDirectory directory;
+  StateStore state(directory.file("state.db"));
+  Fetcher fetcher(local_options());
+  const std::string url = server.url("/article");
+
+  const FetchResult first = fetcher.fetch_one(state.conditional_request(url));
+  REQUIRE(first.ok);
+  CHECK(state.record(first) == Novelty::new_page);
+  const auto known = state.find(url);
+  REQUIRE(known);
+  CHECK(known->etag == "\"abc\"");
+  CHECK(known->last_modified == "Tue, 03 Nov 2026 10:00:00 GMT");
+
+  const auto request = state.conditional_request(url);
+  CHECK(request.etag == "\"abc\"");
+  const FetchResult second = fetcher.fetch_one(request);
+  CHECK(second.ok);
+  CHECK(second.status == 304);
+  CHECK(second.not_modified);
+  CHECK(state.record(second) == Novelty::unchanged);
+  CHECK(full_bodies == 1);
+  CHECK(state.find(url)->etag == "\"abc\"");  // a 304 without validators keeps the old ones
+}
+
+TEST_CASE("a changed page is told apart from an unchanged one by its content", "[fetch][state]") {
+  std::atomic<int> version{1};
+  TestServer server([&](httplib::Server& s) {
+    s.Get("/news", [&](const httplib::Request&, httplib::Response& response) {
+      response.set_content("<p>version " + std::to_string(version.load()) + "</p>", "text/html");
+    });
+  });
+  TemporaryDirectory directory;
+  StateStore state(directory.file("state.db"));
+  Fetcher fetcher(local_options());
+  CHECK(state.record(fetcher.fetch_one({server.url("/news")})) == Novelty::new_page);
+  CHECK(state.record(fetcher.fetch_one({server.url("/news")})) == Novelty::unchanged);
+  version = 2;
+  CHECK(state.record(fetcher.fetch_one({server.url("/news")})) == Novelty::changed);
+}
+
+TEST_CASE("two runs writing the same state at once do not corrupt it", "[fetch][state]") {
+  TemporaryDirectory directory;
+  const std::string path = directory.file("state.db");
+  { StateStore create(path); }
+  auto writer = [&](int run) {
+    StateStore state(path);
+    for (int i = 0; i < 100; ++i) {
+      FetchResult page;
+      page.url = "https://example.org/" + std::to_string(i % 60) +
+                 "?run=" + std::to_string(run % 2 == 0 ? 0 : i);
+      page.ok = true;
+      page.status = 200;
+      page.body = "body " + std::to_string(i);
+      state.record(page);
+    }
+  };
+  std::thread first(writer, 1);
+  std::thread second(writer, 2);
+  first.join();
+  second.join();
+  CHECK(integrity_of(path) == "ok");
+}
+
+TEST_CASE("a run killed mid-way loses no reported page and resumes", "[fetch][state]") {
+  constexpr int kPages = 12;
+  TestServer server([](httplib::Server& s) {
+    s.Get(R"(/slow/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
+      std::this_thread::sleep_for(100ms);
+      response.set_content("<p>page " + std::string(request.matches[1]) + "</p>", "text/html");
+    });
+  });
+  TemporaryDirectory directory;
+  const std::string path = directory.file("state.db");
+  std::vector<crbc::fetch::FetchRequest> requests;
+  for (int i = 0; i < kPages; ++i) requests.push_back({server.url("/slow/" + std::to_string(i))});
+
+  int report[2];
+  REQUIRE(::pipe(report) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(report[0]);
+    StateStore state(path);
+    auto options = local_options();
+    options.parallel = 2;
+    Fetcher fetcher(options);
+    fetcher.run(requests, [&](FetchResult&& page) {
+      if (!page.ok) return;
+      state.record(page);  // committed first, reported after
+      const std::string line = page.url + "\n";
+      [[maybe_unused]] const auto written = ::write(report[1], line.data(), line.size());
+    });
+    ::_exit(0);
+  }
+  ::close(report[1]);
+  std::set<std::string> reported;
+  std::string pending;
+  while (reported.size() < 4) {
+    pollfd readable{report[0], POLLIN, 0};
+    if (::poll(&readable, 1, 10'000) <= 0) break;
+    char buffer[512];
+    const ssize_t n = ::read(report[0], buffer, sizeof buffer);
+    if (n <= 0) break;
+    pending.append(buffer, static_cast<std::size_t>(n));
+    for (auto end = pending.find('\n'); end != std::string::npos; end = pending.find('\n')) {
+      reported.insert(pending.substr(0, end));
+      pending.erase(0, end + 1);
+    }
+  }
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ::close(report[0]);
+  REQUIRE(reported.size() >= 4);
+  REQUIRE(reported.size() < kPages);
+  CHECK(integrity_of(path) == "ok");
+
+  // The resumed run: every reported page is known; --new-only emits exactly the rest.
+  StateStore state(path);
+  std::set<std::string> known_before;
+  for (const auto& request : requests) {
+    if (state.find(request.url)) known_before.insert(request.url);
+  }
+  for (const auto& url : reported) CHECK(known_before.count(url) == 1);
+  std::vector<crbc::fetch::FetchRequest> resumed;
+  for (const auto& request : requests) resumed.push_back(state.conditional_request(request.url));
+  std::set<std::string> new_pages;
+  Fetcher(local_options()).run(resumed, [&](FetchResult&& page) {
+    REQUIRE(page.ok);
+    if (state.record(page) == Novelty::new_page) new_pages.insert(page.url);
+  });
+  CHECK(new_pages.size() == kPages - known_before.size());
+  CHECK(new_pages.size() >= 1);
+  for (const auto& url : new_pages) CHECK(reported.count(url) == 0);
+  CHECK(integrity_of(path) == "ok");
+}
