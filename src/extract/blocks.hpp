@@ -1,0 +1,19 @@
+// Turning the chosen content elements into the record's typed blocks, leaving out
+// the page furniture found inside them.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "extract/content.hpp"
+#include "extract/document.hpp"
+#include "model/article.hpp"
+
+namespace crbc::extract {
+
+// `base_url` resolves links and image sources (the page url, or its <base href>).
+std::vector<model::Block> emit_blocks(const Document& doc, const NodeStats& stats,
+                                      const ContentRoots& roots, std::string_view base_url);
+
+}  // namespace crbc::extract

@@ -1,0 +1,451 @@
+#include "extract/content.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+
+namespace crbc::extract {
+namespace {
+
+constexpr bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+constexpr char to_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+}
+constexpr bool is_alnum(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+template <std::size_t N>
+bool one_of(std::string_view value, const std::array<std::string_view, N>& names) noexcept {
+  return std::find(names.begin(), names.end(), value) != names.end();
+}
+
+// Bytes of `text` with every white-space run counted as one byte, leading ones dropped
+// when the preceding text already ended in white space.
+std::uint32_t collapsed_length(std::string_view text) noexcept {
+  std::uint32_t length = 0;
+  bool in_space = false;
+  for (const char c : text) {
+    if (is_space(c)) {
+      if (!in_space) ++length;
+      in_space = true;
+    } else {
+      ++length;
+      in_space = false;
+    }
+  }
+  // A text node made only of white space counts as nothing.
+  return length == 1 && in_space ? 0 : length;
+}
+
+std::uint32_t count_commas(std::string_view text) noexcept {
+  std::uint32_t commas = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ',') {
+      ++commas;
+    } else if (text[i] == '\xEF' && i + 2 < text.size() && text[i + 1] == '\xBC' &&
+               text[i + 2] == '\x8C') {
+      ++commas;  // U+FF0C FULLWIDTH COMMA
+    } else if (text[i] == '\xE3' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+               text[i + 2] == '\x81') {
+      ++commas;  // U+3001 IDEOGRAPHIC COMMA
+    }
+  }
+  return commas;
+}
+
+// Class and id split into lower-case words: "articleBody share-bar" -> article body share bar.
+std::vector<std::string> name_tokens(const Document& doc, NodeId n) {
+  std::vector<std::string> tokens;
+  for (const std::string_view name : {doc.attr_or_empty(n, "class"), doc.attr_or_empty(n, "id")}) {
+    std::string current;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      // Blog engines label a post with its taxonomy ("tag-social-media",
+      // "category-comment"): words about the topic, not about the element.
+      if (i == 0 || is_space(name[i - 1])) {
+        const std::string_view rest = name.substr(i);
+        if (rest.starts_with("tag-") || rest.starts_with("category-") || rest.starts_with("tax-")) {
+          while (i < name.size() && !is_space(name[i])) ++i;
+          if (!current.empty()) tokens.push_back(std::move(current));
+          current.clear();
+          continue;
+        }
+      }
+      const char c = name[i];
+      const bool camel_break =
+          c >= 'A' && c <= 'Z' && i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z';
+      if (!is_alnum(c) || camel_break) {
+        if (!current.empty()) tokens.push_back(std::move(current));
+        current.clear();
+        if (!is_alnum(c)) continue;
+      }
+      current.push_back(to_lower(c));
+    }
+    if (!current.empty()) tokens.push_back(std::move(current));
+  }
+  return tokens;
+}
+
+bool starts_with_any(std::string_view token, std::initializer_list<std::string_view> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](std::string_view prefix) { return token.starts_with(prefix); });
+}
+
+enum class Furniture { none, weak, strong };
+
+// What a word of a class or id says: page furniture for sure (comments, share bars),
+// layout that may wrap the article too (sidebar, widget), or nothing.
+Furniture furniture_token(std::string_view token) {
+  static constexpr std::array<std::string_view, 21> kLayout = {
+      "nav",     "navbar",  "navigation", "menu",    "footer",   "sidebar", "widget",
+      "widgets", "popup",   "modal",      "toolbar", "masthead", "banner",  "tools",
+      "toolbox", "overlay", "rail",       "skip",    "sticky",   "header",  "aside"};
+  static constexpr std::array<std::string_view, 42> kExact = {
+      "ad",        "ads",        "adv",      "advertisement", "tags",        "alert",
+      "trending",  "popular",    "byline",   "breadcrumb",    "breadcrumbs", "pagination",
+      "pager",     "disclaimer", "dateline", "follow",        "donate",      "donation",
+      "signup",    "login",      "paywall",  "outbrain",      "taboola",     "caption",
+      "captions",  "credit",     "credits",  "copyright",     "date",        "dates",
+      "timestamp", "pubdate",    "gallery",  "slideshow",     "carousel",    "bio",
+      "biography", "authorbio",  "author",   "authors",       "contributor"};
+  if (one_of(token, kExact)) return Furniture::strong;
+  if (starts_with_any(token, {"share",        "sharing",  "social",      "comment",  "related",
+                              "newsletter",   "subscri",  "advert",      "sponsor",  "promo",
+                              "recommend",    "cookie",   "consent",     "gdpr",     "disqus",
+                              "notification", "readmore", "morestories", "jumplink", "print"})) {
+    return Furniture::strong;
+  }
+  if (one_of(token, kLayout)) return Furniture::weak;
+  return Furniture::none;
+}
+
+bool is_caption_token(std::string_view token) {
+  return token == "caption" || token == "captions" || token == "credit" || token == "credits";
+}
+
+bool is_boilerplate_token(std::string_view token) {
+  return furniture_token(token) != Furniture::none && token != "sticky" && token != "header" &&
+         token != "aside";
+}
+
+bool is_content_token(std::string_view token) {
+  static constexpr std::array<std::string_view, 14> kExact = {
+      "article", "body",  "content", "entry", "hentry",   "main",        "post",
+      "text",    "story", "blog",    "prose", "richtext", "articlebody", "storybody"};
+  return one_of(token, kExact);
+}
+
+// Narrower than is_content_token: words that name the article text itself.
+bool is_main_text_token(std::string_view token) {
+  static constexpr std::array<std::string_view, 9> kExact = {"article",   "articlebody", "content",
+                                                             "entry",     "main",        "story",
+                                                             "storybody", "richtext",    "prose"};
+  return one_of(token, kExact);
+}
+
+constexpr std::array<std::string_view, 27> kNonContentTags = {
+    "script", "style",  "noscript", "template", "svg",   "math",     "canvas", "iframe", "object",
+    "embed",  "button", "select",   "option",   "input", "textarea", "nav",    "aside",  "footer",
+    "dialog", "menu",   "map",      "audio",    "video", "head",     "title",  "link",   "meta"};
+
+constexpr std::array<std::string_view, 6> kHeadings = {"h1", "h2", "h3", "h4", "h5", "h6"};
+
+}  // namespace
+
+bool is_non_content_tag(std::string_view tag) noexcept {
+  return one_of(tag, kNonContentTags);
+}
+
+bool is_hidden(const Document& doc, NodeId n) noexcept {
+  if (doc.attr(n, "hidden")) return true;
+  // aria-hidden="true" is left alone: it hides from screen readers only, and pages
+  // put it on visible text such as drop capitals.
+  const std::string_view style = doc.attr_or_empty(n, "style");
+  if (style.empty()) return false;
+  std::string compact;
+  compact.reserve(style.size());
+  for (const char c : style) {
+    if (!is_space(c)) compact.push_back(to_lower(c));
+  }
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
+}
+
+int class_weight(const Document& doc, NodeId n) {
+  int weight = 0;
+  bool negative = false;
+  bool positive = false;
+  bool embed = false;
+  bool caption = false;
+  for (const std::string& token : name_tokens(doc, n)) {
+    caption = caption || is_caption_token(token);
+    negative = negative || is_boilerplate_token(token) || token == "hidden" || token == "meta" ||
+               token == "foot" || token == "contact" || token == "shopping";
+    positive = positive || is_content_token(token);
+    embed = embed || token == "embed" || token == "embedded" || token == "tweet";
+  }
+  negative = negative && (!embed || caption);
+  if (negative) weight -= 25;
+  if (positive) weight += 25;
+  if (doc.attr_or_empty(n, "itemprop") == "articleBody") weight += 50;
+  if (doc.tag(n) == "article") weight += 10;
+  return weight;
+}
+
+bool is_boilerplate_by_name(const Document& doc, const NodeStats& stats, NodeId n,
+                            bool unless_content_named) {
+  if (doc.attr_or_empty(n, "itemprop") == "articleBody") return false;
+  Furniture furniture = Furniture::none;
+  const std::string_view role = doc.attr_or_empty(n, "role");
+  if (role == "navigation" || role == "menu") furniture = Furniture::strong;
+  if (role == "banner" || role == "complementary" || role == "contentinfo" || role == "dialog" ||
+      role == "alert") {
+    furniture = Furniture::weak;
+  }
+  bool embed = false;
+  bool caption = false;
+  for (const std::string& token : name_tokens(doc, n)) {
+    if (unless_content_named && is_main_text_token(token)) return false;
+    embed = embed || token == "embed" || token == "embedded" || token == "tweet";
+    caption = caption || is_caption_token(token);
+    furniture = std::max(furniture, furniture_token(token));
+  }
+  // Embedded posts (tweets, videos with their text) are part of the story; the
+  // captions and credits of embedded images are not.
+  if (embed && !caption) return false;
+  if (furniture == Furniture::weak) {
+    // Layout names wrap the article itself on some pages ("sticky-sidebar" around the
+    // post): they only count for a minor part of the page.
+    const NodeId body = doc.body() == kNoNode ? doc.document_node() : doc.body();
+    return stats.text[n] * 10 < stats.text[body] * 4;
+  }
+  return furniture == Furniture::strong;
+}
+
+NodeStats compute_stats(const Document& doc) {
+  const std::size_t size = doc.size();
+  NodeStats stats;
+  for (auto* column :
+       {&stats.text, &stats.link_text, &stats.commas, &stats.paragraphs, &stats.images,
+        &stats.list_items, &stats.inputs, &stats.quotes, &stats.figures, &stats.direct_text}) {
+    column->assign(size, 0);
+  }
+  // Children always come after their parent: a backward pass sees every child first.
+  for (NodeId n = static_cast<NodeId>(size); n-- > 1;) {
+    const NodeId parent = doc.parent(n);
+    if (doc.is_text(n)) {
+      const std::uint32_t length = collapsed_length(doc.text(n));
+      stats.text[n] = length;
+      stats.commas[n] = count_commas(doc.text(n));
+      stats.direct_text[parent] += length;
+    } else if (doc.is_element(n)) {
+      const std::string_view tag = doc.tag(n);
+      if (is_non_content_tag(tag) && tag != "nav" && tag != "aside" && tag != "footer" &&
+          tag != "menu") {
+        // Their text is never shown as article text; form controls still count.
+        stats.text[n] = stats.link_text[n] = stats.commas[n] = 0;
+        stats.paragraphs[n] = stats.images[n] = stats.list_items[n] = 0;
+        if (tag == "input" || tag == "select" || tag == "textarea" || tag == "button") {
+          stats.inputs[n] += 1;
+        }
+      }
+      if (tag == "a") stats.link_text[n] = stats.text[n];
+      if (tag == "p") stats.paragraphs[n] += 1;
+      if (tag == "img") stats.images[n] += 1;
+      if (tag == "li") stats.list_items[n] += 1;
+      if (tag == "blockquote") stats.quotes[n] += 1;
+      if (tag == "figure") stats.figures[n] += 1;
+    }
+    stats.text[parent] += stats.text[n];
+    stats.link_text[parent] += stats.link_text[n];
+    stats.commas[parent] += stats.commas[n];
+    stats.paragraphs[parent] += stats.paragraphs[n];
+    stats.images[parent] += stats.images[n];
+    stats.list_items[parent] += stats.list_items[n];
+    stats.inputs[parent] += stats.inputs[n];
+    stats.quotes[parent] += stats.quotes[n];
+    stats.figures[parent] += stats.figures[n];
+  }
+  return stats;
+}
+
+bool is_conditionally_junk(const Document& doc, const NodeStats& stats, NodeId n) {
+  const std::string_view tag = doc.tag(n);
+  const bool is_list = tag == "ul" || tag == "ol";
+  if (!(tag == "div" || tag == "section" || tag == "table" || tag == "form" || is_list ||
+        tag == "header" || tag == "center")) {
+    return false;
+  }
+  const int weight = class_weight(doc, n);
+  if (weight < 0 && stats.text[n] < 2000) return true;
+  if (stats.commas[n] >= 10) return false;
+  const double paragraphs = stats.paragraphs[n];
+  const double images = stats.images[n];
+  const double items = stats.list_items[n] > 0 ? stats.list_items[n] - 100.0 : 0.0;
+  const double link_density = stats.link_density(n);
+  const std::uint32_t text = stats.text[n];
+  if (images > 1 && paragraphs / images < 0.5 && stats.figures[n] == 0) return true;
+  // A quotation or an embedded post with its text is part of the story.
+  if (stats.quotes[n] > 0 && link_density < 0.5 && text >= 25) return false;
+  if (!is_list && items > paragraphs) return true;
+  if (stats.inputs[n] > paragraphs / 3) return true;
+  if (weight < 25 && link_density > 0.2 && !is_list) return true;
+  if (is_list && link_density > 0.5) return true;
+  if (weight >= 25 && link_density > 0.5) return true;
+  if (text < 25 && images == 0 && tag != "table" && !is_list) {
+    // A short line such as "Advertisement" or an empty wrapper: drop it unless it is
+    // plain prose (a sentence with its end mark).
+    return stats.link_text[n] > 0 || text < 2;
+  }
+  return false;
+}
+
+namespace {
+
+std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool skip_unlikely) {
+  const NodeId body = doc.body() == kNoNode ? doc.document_node() : doc.body();
+  std::unordered_map<NodeId, double> scores;
+  auto initial_score = [&](NodeId n) {
+    const std::string_view tag = doc.tag(n);
+    double score = class_weight(doc, n);
+    if (tag == "div" || tag == "article" || tag == "section" || tag == "main") score += 5;
+    if (tag == "pre" || tag == "td" || tag == "blockquote") score += 3;
+    if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" ||
+        tag == "dt" || tag == "li" || tag == "form")
+      score -= 3;
+    if (one_of(tag, kHeadings) || tag == "th") score -= 5;
+    return score;
+  };
+
+  // Pass 1: every paragraph-like element gives points to its nearest ancestors.
+  const NodeId end = doc.subtree_end(body);
+  for (NodeId n = body + 1; n < end; ++n) {
+    if (!doc.is_element(n)) continue;
+    const std::string_view tag = doc.tag(n);
+    if (is_non_content_tag(tag) || is_hidden(doc, n) ||
+        (skip_unlikely && is_boilerplate_by_name(doc, stats, n, true))) {
+      n = doc.subtree_end(n) - 1;
+      continue;
+    }
+    const bool paragraph_like =
+        tag == "p" || tag == "pre" || tag == "td" ||
+        ((tag == "div" || tag == "section" || tag == "article" || tag == "span" || tag == "font") &&
+         stats.direct_text[n] >= 25);
+    if (!paragraph_like) continue;
+    const std::uint32_t text =
+        tag == "p" || tag == "pre" || tag == "td" ? stats.text[n] : stats.direct_text[n];
+    if (text < 25) continue;
+    if (tag == "td" && stats.paragraphs[n] > 0) continue;  // a layout cell: its <p>s score
+    const double points = 1.0 + stats.commas[n] + std::min(text / 100.0, 3.0);
+    NodeId ancestor = doc.parent(n);
+    for (int level = 0; level < 5 && ancestor != kNoNode && ancestor != doc.document_node();
+         ++level) {
+      if (!doc.is_element(ancestor)) break;
+      auto [it, inserted] = scores.try_emplace(ancestor, 0.0);
+      if (inserted) it->second = initial_score(ancestor);
+      const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+      it->second += points / divider;
+      ancestor = doc.parent(ancestor);
+    }
+  }
+  if (scores.empty()) return {};
+
+  // Pass 2: scale by the share of text that is not links; keep the best.
+  std::vector<std::pair<double, NodeId>> ranked;
+  ranked.reserve(scores.size());
+  for (auto& [node, score] : scores) {
+    score *= 1.0 - stats.link_density(node);
+    ranked.emplace_back(score, node);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  NodeId top = ranked.front().second;
+
+  const double top_score = ranked.front().first;
+
+  // When several strong candidates share an ancestor, the article is that ancestor
+  // (paragraphs split across sibling wrappers).
+  {
+    std::vector<NodeId> alternatives;
+    for (std::size_t i = 1; i < ranked.size() && alternatives.size() < 5; ++i) {
+      if (ranked[i].first >= 0.75 * top_score) alternatives.push_back(ranked[i].second);
+    }
+    if (alternatives.size() >= 3) {
+      for (NodeId parent = doc.parent(top); parent != kNoNode && parent != body && parent != 0;
+           parent = doc.parent(parent)) {
+        const auto containing = std::count_if(alternatives.begin(), alternatives.end(),
+                                              [&](NodeId a) { return doc.contains(parent, a); });
+        if (containing >= 3) {
+          top = parent;
+          break;
+        }
+      }
+    }
+  }
+  // Climb through wrappers that hold nothing else.
+  while (doc.parent(top) != kNoNode && doc.parent(top) != body && doc.parent(top) != 0) {
+    const NodeId parent = doc.parent(top);
+    if (stats.text[parent] > stats.text[top] + 2) break;
+    top = parent;
+  }
+
+  // Pass 3: siblings that look like more of the same article.
+  const double top_final = scores.count(top) ? scores[top] : top_score;
+  const NodeId parent = doc.parent(top);
+  if (parent == kNoNode || parent == 0) return {top};
+  const std::string_view top_class = doc.attr_or_empty(top, "class");
+  const double threshold = std::max(10.0, top_final * 0.2);
+  std::vector<NodeId> roots;
+  for (const NodeId sibling : doc.children(parent)) {
+    if (sibling == top) {
+      roots.push_back(sibling);
+      continue;
+    }
+    if (!doc.is_element(sibling)) continue;
+    const std::string_view tag = doc.tag(sibling);
+    if (is_non_content_tag(tag) || is_hidden(doc, sibling)) continue;
+    double bonus = 0;
+    if (!top_class.empty() && doc.attr_or_empty(sibling, "class") == top_class)
+      bonus += top_final * 0.2;
+    const auto it = scores.find(sibling);
+    if (it != scores.end() && it->second + bonus >= threshold) {
+      roots.push_back(sibling);
+      continue;
+    }
+    // A paragraph, or a block of bare text such as a summary above the article.
+    const bool text_block =
+        tag == "p" || ((tag == "div" || tag == "section") &&
+                       stats.direct_text[sibling] * 10 >= stats.text[sibling] * 9);
+    if (text_block) {
+      const double density = stats.link_density(sibling);
+      const std::uint32_t length = stats.text[sibling];
+      if (length > 80 && density < 0.25) {
+        roots.push_back(sibling);
+      } else if (length > 0 && length <= 80 && density == 0) {
+        const std::string text = doc.normalized_text(sibling);
+        if (text.find(". ") != std::string::npos || text.ends_with('.')) roots.push_back(sibling);
+      }
+    }
+  }
+  return roots;
+}
+
+}  // namespace
+
+ContentRoots find_content_roots(const Document& doc, const NodeStats& stats,
+                                bool ignore_furniture) {
+  // First without the subtrees whose names say they are furniture (comments, related
+  // rails); when that leaves too little, with them.
+  if (!ignore_furniture) return {find_roots(doc, stats, false), false};
+  ContentRoots roots{find_roots(doc, stats, true), true};
+  std::uint32_t text = 0;
+  for (const NodeId root : roots.nodes) text += stats.text[root];
+  if (text < 200) roots = {find_roots(doc, stats, false), false};
+  return roots;
+}
+
+}  // namespace crbc::extract

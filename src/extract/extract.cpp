@@ -1,0 +1,108 @@
+#include "extract/extract.hpp"
+
+#include <exception>
+
+#include "extract/blocks.hpp"
+#include "extract/content.hpp"
+#include "extract/document.hpp"
+#include "extract/jsonld_body.hpp"
+#include "extract/metadata.hpp"
+#include "extract/related.hpp"
+#include "extract/url.hpp"
+
+namespace crbc::extract {
+namespace {
+
+// The page's <base href>, resolved against its url: what relative links resolve to.
+std::string base_url_of(const Document& doc, std::string_view page_url) {
+  const NodeId scope = doc.head() == kNoNode ? doc.document_node() : doc.head();
+  for (const NodeId base : doc.elements_by_tag("base", scope)) {
+    if (const auto href = doc.attr(base, "href"); href && !href->empty()) {
+      std::string resolved = resolve_url(page_url, *href);
+      if (has_scheme(resolved)) return resolved;
+    }
+  }
+  return std::string(page_url);
+}
+
+std::string plain_text(const model::Block& block) {
+  return model::block_text(block);
+}
+
+// Furniture that survives at the edges of the body: a trailing heading with nothing
+// under it, a "Related" heading and the lists after it.
+void trim_body(std::vector<model::Block>& body) {
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const model::RichText* label = nullptr;
+    if (const auto* heading = std::get_if<model::Heading>(&body[i])) label = &heading->content;
+    if (const auto* paragraph = std::get_if<model::Paragraph>(&body[i]))
+      label = &paragraph->content;
+    if (!label || label->text.size() > 40 || !is_related_heading(label->text)) continue;
+    std::size_t end = i + 1;
+    while (end < body.size() && std::holds_alternative<model::List>(body[end])) ++end;
+    body.erase(body.begin() + static_cast<std::ptrdiff_t>(i),
+               body.begin() + static_cast<std::ptrdiff_t>(end));
+    --i;
+  }
+  while (!body.empty() && std::holds_alternative<model::Heading>(body.back())) body.pop_back();
+  while (!body.empty() && plain_text(body.back()).empty() &&
+         !std::holds_alternative<model::Image>(body.back())) {
+    body.pop_back();
+  }
+}
+
+// Pages that render their text with scripts leave little in the markup but may
+// declare the whole text in JSON-LD: when that is far longer, it becomes the body.
+void use_declared_body_if_richer(const std::string& declared, std::vector<model::Block>& body,
+                                 std::vector<std::string>& warnings) {
+  std::size_t found = 0;
+  for (const model::Block& block : body) found += plain_text(block).size();
+  if (declared.size() < 500 || declared.size() < found * 3) return;
+  std::vector<model::Block> paragraphs;
+  std::size_t start = 0;
+  while (start < declared.size()) {
+    std::size_t end = declared.find('\n', start);
+    if (end == std::string::npos) end = declared.size();
+    model::RichText line;
+    line.text = declared.substr(start, end - start);
+    while (!line.text.empty() && (line.text.back() == ' ' || line.text.back() == '\r'))
+      line.text.pop_back();
+    while (!line.text.empty() && line.text.front() == ' ') line.text.erase(0, 1);
+    if (!line.text.empty()) paragraphs.push_back(model::Paragraph{std::move(line)});
+    start = end + 1;
+  }
+  body = std::move(paragraphs);
+  warnings.emplace_back("body taken from the page's JSON-LD articleBody");
+}
+
+}  // namespace
+
+ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& options) {
+  ExtractResult result;
+  model::Article& article = result.article;
+  article.url = options.url;
+  try {
+    // The decoded copy of the page is freed as soon as the document is built.
+    const Document doc =
+        Document::parse(decode_to_utf8(raw_bytes, options.content_type),
+                        {options.max_depth, options.max_errors, options.max_elements});
+    const std::string base_url = base_url_of(doc, options.url);
+    extract_metadata(doc, options.url, article);
+    const NodeStats stats = compute_stats(doc);
+    article.body = emit_blocks(doc, stats, find_content_roots(doc, stats), base_url);
+    if (article.body.empty()) {
+      article.body = emit_blocks(doc, stats, find_content_roots(doc, stats, false), base_url);
+    }
+    use_declared_body_if_richer(json_ld_article_body(doc), article.body, result.warnings);
+    trim_body(article.body);
+    article.related = find_related_links(doc, stats, base_url, options.url);
+  } catch (const std::bad_alloc&) {
+    result.warnings.emplace_back("out of memory while parsing the page");
+  } catch (const std::exception& error) {
+    result.warnings.emplace_back(std::string("parse error: ") + error.what());
+  }
+  if (article.body.empty()) result.warnings.emplace_back("no article body found");
+  return result;
+}
+
+}  // namespace crbc::extract

@@ -1,0 +1,23 @@
+// Relative-to-absolute URL resolution (the common cases of the WHATWG URL standard).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace crbc::extract {
+
+// Resolves `reference` (an href/src as written in a page) against the absolute URL
+// `base`. Returns the absolute URL, or `reference` trimmed when it is already absolute
+// (any scheme), or empty when it cannot be resolved (no usable base, javascript:, ...
+// are returned as is so the caller can decide). Leading/trailing white space and
+// tabs/newlines inside are removed, backslashes in http(s) URLs become slashes, dot
+// segments are removed.
+std::string resolve_url(std::string_view base, std::string_view reference);
+
+// True when `url` starts with a scheme ("http:", "mailto:", ...).
+bool has_scheme(std::string_view url) noexcept;
+
+// Lower-cased scheme of `url` without the colon, or empty.
+std::string scheme_of(std::string_view url);
+
+}  // namespace crbc::extract

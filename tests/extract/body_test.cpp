@@ -1,0 +1,252 @@
+// The body of a page as typed blocks, without the page furniture around it.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "extract/extract.hpp"
+
+using namespace crbc;
+
+namespace {
+
+const std::string kParagraph =
+    "The council voted on Tuesday to expand the tram network, a decision that will shape "
+    "the city for decades, officials said, adding that construction starts in spring.";
+
+extract::ExtractResult run(const std::string& html,
+                           std::string url = "https://news.example.com/city/tram.html") {
+  extract::ExtractOptions options;
+  options.url = std::move(url);
+  return extract::extract_article(html, options);
+}
+
+std::string page_with(const std::string& article) {
+  return "<html><head><title>Tram plan | Example News</title></head><body>"
+         "<header class=site-header><nav><a href=/>Home</a> <a href=/city>City</a></nav></header>"
+         "<div class=cookie-banner><p>We use cookies to improve your experience, accept them all "
+         "now please.</p></div>"
+         "<main><article><h1>Tram plan approved</h1>" +
+         article +
+         "</article>"
+         "<div class=share-bar><a href='https://facebook.com/share'>Share on Facebook</a></div>"
+         "<section class=comments><h3>Comments</h3><p>First comment, which is long enough to look "
+         "like a paragraph, sadly.</p></section>"
+         "</main><footer><p>Copyright Example News, all rights reserved, reproduction "
+         "prohibited.</p></footer></body></html>";
+}
+
+template <class T>
+std::vector<const T*> blocks_of(const model::Article& article) {
+  std::vector<const T*> out;
+  for (const auto& block : article.body) {
+    if (const auto* typed = std::get_if<T>(&block)) out.push_back(typed);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("paragraphs come out, furniture does not", "[body]") {
+  const auto result = run(
+      page_with("<p>" + kParagraph + "</p><p>" + kParagraph + "</p><p>Second thought, short.</p>"));
+  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  REQUIRE(paragraphs.size() == 3);
+  CHECK(paragraphs[0]->content.text == kParagraph);
+  CHECK(paragraphs[2]->content.text == "Second thought, short.");
+  const std::string text = model::body_text(result.article);
+  CHECK(text.find("cookies") == std::string::npos);
+  CHECK(text.find("Share") == std::string::npos);
+  CHECK(text.find("comment") == std::string::npos);
+  CHECK(text.find("Copyright") == std::string::npos);
+  CHECK(text.find("Tram plan approved") == std::string::npos);  // the title is not body
+  CHECK(result.warnings.empty());
+}
+
+TEST_CASE("every block type", "[body]") {
+  const auto result =
+      run(page_with("<p>" + kParagraph +
+                    "</p>"
+                    "<h2>What <em>changes</em></h2>"
+                    "<blockquote><p>We waited twenty years for this line, and it is finally "
+                    "coming.</p><footer>— Ana Ruiz, resident</footer></blockquote>"
+                    "<ol><li>First stage, <b>2025</b><ul><li>Depot</li><li>Main "
+                    "street</li></ul></li><li>Second stage</li></ol>"
+                    "<figure><img src='/img/tram.jpg' alt='A tram'><figcaption>The new tram, in a "
+                    "rendering.</figcaption></figure>"
+                    "<pre><code class='language-python'>print(\"tram\")\n  indent</code></pre>"
+                    "<table><thead><tr><th>Line</th><th>Length</th></tr></thead><tr><td>T1</"
+                    "td><td>12 km</td></tr><tr><td>T2</td><td>8 km</td></tr></table>"
+                    "<p>" +
+                    kParagraph + "</p>"));
+  const auto& body = result.article.body;
+  REQUIRE(body.size() == 8);
+  const auto& heading = std::get<model::Heading>(body[1]);
+  CHECK(heading.level == 2);
+  CHECK(heading.content.text == "What changes");
+  REQUIRE(heading.content.marks.size() == 1);
+  CHECK(heading.content.marks[0] == model::Mark{model::Mark::Kind::emphasis, 5, 12, ""});
+
+  const auto& quote = std::get<model::Quote>(body[2]);
+  CHECK(quote.content.text == "We waited twenty years for this line, and it is finally coming.");
+  CHECK(quote.attribution == "Ana Ruiz, resident");
+
+  const auto& list = std::get<model::List>(body[3]);
+  CHECK(list.ordered);
+  REQUIRE(list.items.size() == 2);
+  CHECK(list.items[0].content.text == "First stage, 2025");
+  REQUIRE(list.items[0].children.size() == 1);
+  CHECK_FALSE(list.items[0].children[0].ordered);
+  CHECK(list.items[0].children[0].items.size() == 2);
+  CHECK(list.items[0].children[0].items[1].content.text == "Main street");
+
+  const auto& image = std::get<model::Image>(body[4]);
+  CHECK(image.src == "https://news.example.com/img/tram.jpg");
+  CHECK(image.alt == "A tram");
+  CHECK(image.caption == "The new tram, in a rendering.");
+
+  const auto& pre = std::get<model::Preformatted>(body[5]);
+  CHECK(pre.text == "print(\"tram\")\n  indent");
+  CHECK(pre.language == "python");
+
+  const auto& table = std::get<model::Table>(body[6]);
+  CHECK(table.header);
+  REQUIRE(table.rows.size() == 3);
+  CHECK(table.rows[0] == std::vector<std::string>{"Line", "Length"});
+  CHECK(table.rows[2] == std::vector<std::string>{"T2", "8 km"});
+}
+
+TEST_CASE("links resolve against the page url and <base>, marks count code points", "[body]") {
+  const std::string article =
+      "<p>Überall <a href='../plan.pdf'>the plan</a> and <strong>ça</strong> " + kParagraph +
+      "</p>";
+  auto result = run(page_with(article));
+  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  REQUIRE(paragraphs.size() == 1);
+  const auto& marks = paragraphs[0]->content.marks;
+  REQUIRE(marks.size() == 2);
+  CHECK(marks[0] ==
+        model::Mark{model::Mark::Kind::link, 8, 16, "https://news.example.com/plan.pdf"});
+  CHECK(marks[1] == model::Mark{model::Mark::Kind::strong, 21, 23, ""});
+
+  const std::string with_base = page_with(article);
+  const std::string based = "<base href='https://static.example.org/a/b/'>" + with_base;
+  result = run(based);
+  CHECK(blocks_of<model::Paragraph>(result.article).at(0)->content.marks.at(0).href ==
+        "https://static.example.org/a/plan.pdf");
+}
+
+TEST_CASE("line breaks, and double breaks as paragraph ends", "[body]") {
+  const auto result =
+      run(page_with("<div>" + kParagraph + "<br><br>" + kParagraph + "<br>Next line here.</div>"));
+  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  REQUIRE(paragraphs.size() == 2);
+  CHECK(paragraphs[0]->content.text == kParagraph);
+  CHECK(paragraphs[1]->content.text == kParagraph + "\nNext line here.");
+}
+
+TEST_CASE("lines made of links are not body text", "[body]") {
+  const auto result = run(page_with(
+      "<p>" + kParagraph +
+      "</p><p>READ MORE: <a href='/x'>Another story about the trams of the city</a></p><p>" +
+      kParagraph + "</p>"));
+  CHECK(model::body_text(result.article).find("READ MORE") == std::string::npos);
+  CHECK(blocks_of<model::Paragraph>(result.article).size() == 2);
+}
+
+TEST_CASE("the page's related-article list goes to related, not the body", "[body][related]") {
+  const auto result = run(page_with(
+      "<p>" + kParagraph + "</p><p>" + kParagraph +
+      "</p>"
+      "<h2>Similar Articles</h2><ul><li><a href='/city/bus-plan.html'>Bus plan delayed again by "
+      "the council</a></li>"
+      "<li><a href='https://other.example.com/x'>Bike lanes reach the old town at last</a></li>"
+      "<li><a href='/city/bus-plan.html#top'>Bus plan delayed again by the council</a></li></ul>"));
+  const auto& related = result.article.related;
+  REQUIRE(related.size() == 2);
+  CHECK(related[0].title == "Bus plan delayed again by the council");
+  CHECK(related[0].url == "https://news.example.com/city/bus-plan.html");
+  CHECK(related[0].source == "page");
+  CHECK(related[1].url == "https://other.example.com/x");
+  const std::string text = model::body_text(result.article);
+  CHECK(text.find("Similar") == std::string::npos);
+  CHECK(text.find("Bike lanes") == std::string::npos);
+}
+
+TEST_CASE("related lists are recognised in other languages", "[related]") {
+  for (const std::string label :
+       {"Читайте также", "Lesen Sie auch:", "À lire aussi", "Leia também", "相关文章"}) {
+    const auto result = run(
+        page_with("<p>" + kParagraph + "</p><p>" + kParagraph + "</p><div class=box><h3>" + label +
+                  "</h3><a href='/a.html'>Une autre histoire du tramway en ville</a></div>"));
+    INFO(label);
+    REQUIRE(result.article.related.size() == 1);
+    CHECK(result.article.related[0].url == "https://news.example.com/a.html");
+  }
+}
+
+TEST_CASE("a page with no article says so", "[body]") {
+  const auto result = run("<html><body><nav><a href=/>Home</a></nav></body></html>");
+  CHECK(result.article.body.empty());
+  REQUIRE_FALSE(result.warnings.empty());
+  CHECK(result.warnings.back() == "no article body found");
+}
+
+TEST_CASE("hidden elements are not body text", "[body]") {
+  const auto result =
+      run(page_with("<p>" + kParagraph +
+                    "</p><p hidden>Secret hidden paragraph text here.</p>"
+                    "<div style='display: none'>Invisible block of text, quite long too.</div><p>" +
+                    kParagraph + "</p>"));
+  const std::string text = model::body_text(result.article);
+  CHECK(text.find("Secret") == std::string::npos);
+  CHECK(text.find("Invisible") == std::string::npos);
+}
+
+TEST_CASE("interface labels, captions and author boxes are not body text", "[body]") {
+  const auto result = run(page_with(
+      "<p>" + kParagraph +
+      "</p><p>Advertisement</p><div class='photo-caption'>The mayor at the depot, on Monday.</div>"
+      "<p>" +
+      kParagraph +
+      "</p><p>This slideshow requires JavaScript.</p>"
+      "<div class='author-bio'><p>Ana Ruiz covers transport for Example News, from the city hall "
+      "press room.</p></div>"));
+  CHECK(blocks_of<model::Paragraph>(result.article).size() == 2);
+  const std::string text = model::body_text(result.article);
+  CHECK(text.find("Advertisement") == std::string::npos);
+  CHECK(text.find("mayor at the depot") == std::string::npos);
+  CHECK(text.find("JavaScript") == std::string::npos);
+  CHECK(text.find("covers transport") == std::string::npos);
+}
+
+TEST_CASE("embedded posts stay, a sidebar wrapping the whole article does not hide it", "[body]") {
+  const auto result =
+      run("<html><body><div class='sticky-sidebar-wrapper'><article><p>" + kParagraph +
+          "</p>"
+          "<div class='social-embed'><blockquote class='twitter-tweet'><p>We are thrilled about "
+          "the new tram line in town!</p>"
+          "— Tram Fans (@tramfans)</blockquote></div><p>" +
+          kParagraph +
+          "</p></article></div>"
+          "<aside class=sidebar><p>Most read: nothing of interest, just a long line of sidebar "
+          "text here.</p></aside></body></html>");
+  const std::string text = model::body_text(result.article);
+  CHECK(text.find("thrilled about the new tram") != std::string::npos);
+  CHECK(text.find("Most read") == std::string::npos);
+  CHECK(blocks_of<model::Paragraph>(result.article).size() == 2);
+}
+
+TEST_CASE("the JSON-LD articleBody stands in for a body rendered by scripts", "[body]") {
+  std::string declared;
+  for (int i = 0; i < 5; ++i) declared += kParagraph + "\\n";
+  const auto result =
+      run("<html><head><script "
+          "type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+          declared +
+          "Caf\\u00e9 \\\"quoted\\\" \\ud83d\\ude8b\"}</script></head><body><div "
+          "id=app></div></body></html>");
+  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  REQUIRE(paragraphs.size() == 6);
+  CHECK(paragraphs[0]->content.text == kParagraph);
+  CHECK(paragraphs[5]->content.text == "Café \"quoted\" 🚋");
+  CHECK(result.warnings.at(0) == "body taken from the page's JSON-LD articleBody");
+}
