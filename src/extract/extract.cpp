@@ -86,8 +86,13 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
     const Document doc =
         Document::parse(decode_to_utf8(raw_bytes, options.content_type),
                         {options.max_depth, options.max_errors, options.max_elements});
-    const std::string base_url = base_url_of(doc, options.url);
     extract_metadata(doc, options.url, article);
+    // A bare file has no address of its own: the page's declared one stands in,
+    // so that its relative links still resolve.
+    const std::string page_url = !options.url.empty()  ? options.url
+                                 : !article.url.empty() ? article.url
+                                                        : article.canonical_url;
+    const std::string base_url = base_url_of(doc, page_url);
     const NodeStats stats = compute_stats(doc);
     article.body = emit_blocks(doc, stats, find_content_roots(doc, stats), base_url);
     if (article.body.empty()) {
@@ -95,7 +100,7 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
     }
     use_declared_body_if_richer(json_ld_article_body(doc), article.body, result.warnings);
     trim_body(article.body);
-    article.related = find_related_links(doc, stats, base_url, options.url);
+    article.related = find_related_links(doc, stats, base_url, page_url);
   } catch (const std::bad_alloc&) {
     result.warnings.emplace_back("out of memory while parsing the page");
   } catch (const std::exception& error) {

@@ -16,6 +16,8 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+
+#include "io/base64.hpp"
 #include <optional>
 #include <string>
 #include <string_view>
@@ -182,9 +184,8 @@ nlohmann::json fetch_metadata(const FetchResult& page);
 // One NDJSON fetch record: {"url", "fetch": {...}, "html" or "html_base64"}.
 nlohmann::json fetch_record(const FetchResult& page);
 
-std::string base64_encode(std::string_view bytes);
-// Empty optional when the input is not valid base64.
-std::optional<std::string> base64_decode(std::string_view text);
+using io::base64_decode;
+using io::base64_encode;
 
 // Hex SHA-256 of the body: the state store's content hash.
 std::string content_hash(std::string_view bytes);

@@ -73,14 +73,42 @@ struct DocumentSink {
 
 // Reads every document of one input stream. Errors that end the whole input
 // (unreadable, too large) are thrown as FormatError.
+//
+// What a stream holds, by format:
+// - json: one value, an array of records, or values one after the other;
+// - ndjson: one record a line; a bad or over-long line is reported, the next read;
+// - yaml: documents separated by "---" lines;
+// - markdown: YAML front matter and a CommonMark body; several records are separated
+//   by a line "<!-- crbc: next record -->";
+// - html: crbc's own pages (one after another, each from "<!DOCTYPE html>") give back
+//   their embedded record; any other page is one RawPage;
+// - a JSON object with "@context"/"@type" and no schema_version is schema.org JSON-LD
+//   (mapped); one whose "body" is a string is a fetch record (a RawPage).
+// Invalid UTF-8 is refused with the line and column of the first bad byte (JSON,
+// NDJSON, YAML, Markdown) for that document only; raw HTML pages are bytes in any
+// charset, for the extractor to decode. Nesting is bounded before any parser
+// recurses (512 levels of JSON; an estimated 1000 of YAML; kMaxListDepth lists),
+// and YAML aliases may expand to at most max_document_bytes.
 void read_documents(std::istream& in, const std::string& source, const ReadOptions& options,
                     const DocumentSink& sink);
+
+// Columns that csv/tsv --fields accepts: url, canonical_url, title, site_name, section,
+// authors and tags (joined by "; "), published, modified, language, description, image
+// (its src), word_count, blocks, related (counts), text (the body as plain text).
+std::vector<std::string_view> table_field_names();
+// The columns written when --fields is not given.
+std::vector<std::string_view> default_table_fields();
 
 struct WriteOptions {
   std::vector<std::string> fields;  // csv/tsv columns; empty: the default set
   bool pretty = false;              // json: always indent, even for several records
 };
 
+// Writers never fail on a record's content (invalid UTF-8 is replaced by U+FFFD).
+// Several records on one stream: json turns into NDJSON from the second record
+// (the first is held back so that a lone record is pretty-printed), yaml writes one
+// document each, markdown separates them with "<!-- crbc: next record -->", html
+// writes one complete page after another, jsonld one object a line, csv/tsv one row.
 class RecordWriter {
  public:
   virtual ~RecordWriter() = default;

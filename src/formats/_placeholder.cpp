@@ -1,1 +1,0 @@
-// Placeholder so the concern builds before its first source lands; delete it then.

@@ -1,0 +1,120 @@
+#include <algorithm>
+#include <cstring>
+
+#include "formats/internal.hpp"
+#include "text/utf8.hpp"
+
+namespace crbc::formats::detail {
+
+namespace {
+constexpr std::size_t kChunkBytes = std::size_t{64} << 10;
+
+bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+}  // namespace
+
+InputBuffer::InputBuffer(std::istream& in) : in_(in), chunk_(kChunkBytes) {
+  // Fill the first chunk completely (a pipe may deliver it in pieces) so that
+  // detection sees as much as it can.
+  std::size_t filled = 0;
+  while (filled < chunk_.size() && in_) {
+    in_.read(chunk_.data() + filled, static_cast<std::streamsize>(chunk_.size() - filled));
+    filled += static_cast<std::size_t>(in_.gcount());
+  }
+  setg(chunk_.data(), chunk_.data(), chunk_.data() + filled);
+  head_.assign(chunk_.data(), filled);
+}
+
+InputBuffer::int_type InputBuffer::underflow() {
+  if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  if (!in_) return traits_type::eof();
+  in_.read(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
+  const auto got = static_cast<std::size_t>(in_.gcount());
+  if (got == 0) return traits_type::eof();
+  setg(chunk_.data(), chunk_.data(), chunk_.data() + got);
+  return traits_type::to_int_type(*gptr());
+}
+
+InputBuffer::Line InputBuffer::read_line(std::string& line, std::size_t limit, bool keep_cr) {
+  line.clear();
+  bool too_long = false;
+  bool any = false;
+  while (true) {
+    if (gptr() == egptr() && traits_type::eq_int_type(underflow(), traits_type::eof())) {
+      if (!any) return Line::end;
+      break;
+    }
+    any = true;
+    const char* begin = gptr();
+    const char* newline = static_cast<const char*>(
+        std::memchr(begin, '\n', static_cast<std::size_t>(egptr() - begin)));
+    const char* end = newline != nullptr ? newline : egptr();
+    const auto length = static_cast<std::size_t>(end - begin);
+    if (!too_long) {
+      if (line.size() + length > limit) {
+        too_long = true;
+        line.clear();
+        line.shrink_to_fit();
+      } else {
+        line.append(begin, length);
+      }
+    }
+    setg(eback(), const_cast<char*>(end), egptr());
+    if (newline != nullptr) {
+      gbump(1);
+      break;
+    }
+  }
+  ++lines_read_;
+  if (too_long) return Line::too_long;
+  if (!keep_cr && !line.empty() && line.back() == '\r') line.pop_back();
+  return Line::ok;
+}
+
+TextPosition position_of(std::string_view text, std::size_t offset, std::size_t first_line,
+                         std::size_t first_column) {
+  offset = std::min(offset, text.size());
+  TextPosition position{first_line, first_column};
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++position.line;
+      position.column = 1;
+    } else if (!is_continuation_byte(text[i])) {
+      ++position.column;
+    }
+  }
+  return position;
+}
+
+void require_utf8(std::string_view text, std::size_t first_line) {
+  const std::size_t bad = text::find_invalid_utf8(text);
+  if (bad == std::string_view::npos) return;
+  const TextPosition at = position_of(text, bad, first_line);
+  throw FormatError(
+      "invalid UTF-8 (byte 0x" +
+          [&] {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            const auto byte = static_cast<unsigned char>(text[bad]);
+            return std::string{kHex[byte >> 4], kHex[byte & 15]};
+          }() +
+          "); convert the input to UTF-8 first",
+      at.line, at.column);
+}
+
+std::vector<std::string_view> code_points(std::string_view text) {
+  std::vector<std::string_view> out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t length = 1;
+    while (i + length < text.size() && length < 4 && is_continuation_byte(text[i + length])) {
+      ++length;
+    }
+    out.push_back(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
+}  // namespace crbc::formats::detail

@@ -1,0 +1,142 @@
+// Pieces shared by the format readers and writers; not part of the public interface.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <streambuf>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/formats.hpp"
+
+namespace crbc::formats::detail {
+
+// Deepest JSON nesting a reader accepts. A record nests lists four JSON levels per
+// list level (kMaxListDepth = 32), so real records stay far below it.
+inline constexpr std::size_t kMaxJsonDepth = 512;
+
+// Buffered input that can show the first bytes (for format detection) before
+// anything is consumed, and read lines of bounded length. It is a streambuf, so a
+// reader that wants a std::istream (WARC) can wrap it.
+class InputBuffer : public std::streambuf {
+ public:
+  explicit InputBuffer(std::istream& in);
+
+  // The first bytes of the input (up to one chunk), without consuming them.
+  std::string_view head() const { return head_; }
+
+  enum class Line { ok, too_long, end };
+  // Reads the next line into `line` without its "\n" (nor a "\r" before it). A line
+  // longer than `limit` bytes is skipped without being stored: too_long.
+  // With keep_cr, a "\r" before the "\n" stays (bytes of a page must stay exact).
+  Line read_line(std::string& line, std::size_t limit, bool keep_cr = false);
+  // Number of lines read_line() has returned so far.
+  std::size_t lines_read() const { return lines_read_; }
+
+ protected:
+  int_type underflow() override;
+
+ private:
+  std::istream& in_;
+  std::vector<char> chunk_;
+  std::string head_;
+  std::size_t lines_read_ = 0;
+};
+
+// 1-based line and column (in code points) of byte `offset` of `text`, whose first
+// byte is at `first_line`, column 1.
+struct TextPosition {
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+TextPosition position_of(std::string_view text, std::size_t offset, std::size_t first_line = 1,
+                         std::size_t first_column = 1);
+
+// Throws FormatError at the first invalid UTF-8 sequence of `text`.
+void require_utf8(std::string_view text, std::size_t first_line = 1);
+
+// Parses one JSON text. Errors (syntax, invalid UTF-8, nesting deeper than
+// kMaxJsonDepth) are FormatErrors positioned in the input.
+nlohmann::json parse_json(std::string_view text, std::size_t first_line = 1,
+                          std::size_t first_column = 1);
+
+// Offset of the bracket that takes JSON text deeper than `limit`, or npos.
+std::size_t find_too_deep(std::string_view text, std::size_t limit);
+
+// What a JSON object read from any format stands for: a crbc record, a schema.org
+// JSON-LD article, or a fetch record (a page to parse). Throws model::RecordError.
+std::variant<RawPage, model::Article> content_from_json(nlohmann::json&& value);
+
+// schema.org NewsArticle JSON-LD, both ways (lossy: JSON-LD has no typed blocks).
+nlohmann::json jsonld_from_article(const model::Article& article);
+bool looks_like_jsonld(const nlohmann::json& value);
+model::Article article_from_jsonld(const nlohmann::json& value);
+
+// JSON text safe inside <script> and HTML comments: '<', '>' and '&' become \uXXXX.
+std::string dump_for_html(const nlohmann::json& value);
+// Compact or indented JSON that never throws on invalid UTF-8 (replaced by U+FFFD).
+std::string dump_json(const nlohmann::json& value, int indent = -1);
+
+// YAML, shared by the YAML format and Markdown front matter.
+// Parses one YAML document (no "---" splitting) into JSON; `first_line` positions errors.
+nlohmann::json yaml_to_json(std::string_view text, std::size_t first_line,
+                            std::size_t max_expanded_bytes);
+// Writes a JSON object as a YAML block mapping, every string quoted where YAML
+// would otherwise read it as something else.
+void write_yaml_mapping(std::ostream& out, const nlohmann::json& object);
+
+// Readers, one per format, all over an InputBuffer positioned at the start.
+void read_json(InputBuffer& in, const std::string& source, const ReadOptions& options,
+               const DocumentSink& sink);
+void read_ndjson(InputBuffer& in, const std::string& source, const ReadOptions& options,
+                 const DocumentSink& sink);
+void read_yaml(InputBuffer& in, const std::string& source, const ReadOptions& options,
+               const DocumentSink& sink);
+void read_markdown(InputBuffer& in, const std::string& source, const ReadOptions& options,
+                   const DocumentSink& sink);
+void read_html(InputBuffer& in, const std::string& source, const ReadOptions& options,
+               const DocumentSink& sink);
+
+// Parses one Markdown document (front matter and body) into a record.
+model::Article article_from_markdown(std::string_view text, std::size_t first_line,
+                                     std::size_t max_expanded_bytes);
+
+// Writers.
+std::unique_ptr<RecordWriter> make_json_writer(std::ostream& out, const WriteOptions& options);
+std::unique_ptr<RecordWriter> make_ndjson_writer(std::ostream& out);
+std::unique_ptr<RecordWriter> make_jsonld_writer(std::ostream& out);
+std::unique_ptr<RecordWriter> make_yaml_writer(std::ostream& out);
+std::unique_ptr<RecordWriter> make_markdown_writer(std::ostream& out);
+std::unique_ptr<RecordWriter> make_html_writer(std::ostream& out);
+std::unique_ptr<RecordWriter> make_text_writer(std::ostream& out);
+std::unique_ptr<RecordWriter> make_table_writer(std::ostream& out, char separator,
+                                                const WriteOptions& options);
+
+// The separator line between records in a Markdown stream (see markdown.cpp).
+inline constexpr std::string_view kMarkdownRecordSeparator = "<!-- crbc: next record -->";
+// Marks a page as crbc's own HTML, whose record the HTML reader takes back.
+inline constexpr std::string_view kHtmlGeneratorMeta = "<meta name=\"generator\" content=\"crbc";
+
+// Walks a RichText as runs of text between the opening and closing of its marks
+// (normalised first, so they nest). `offset` is the run's byte offset in the text.
+class MarkVisitor {
+ public:
+  virtual ~MarkVisitor() = default;
+  virtual void text(std::string_view run, std::size_t offset) = 0;
+  virtual void open(const model::Mark& mark) = 0;
+  virtual void close(const model::Mark& mark) = 0;
+};
+void visit_marks(const model::RichText& rich, MarkVisitor& visitor);
+
+// Is a url safe in href/src: http, https, mailto, or relative (no scheme)?
+bool is_safe_url(std::string_view url);
+
+// Splits text into code points, for mark offsets. Valid UTF-8 is assumed; an invalid
+// byte counts as one code point.
+std::vector<std::string_view> code_points(std::string_view text);
+
+}  // namespace crbc::formats::detail

@@ -1,0 +1,118 @@
+// Writers: safety of HTML, quoting of YAML/CSV/TSV, the json one-or-many rule.
+#include <catch2/catch.hpp>
+#include <regex>
+
+#include "formats/formats.hpp"
+#include "test_support.hpp"
+
+using crbc::formats::Format;
+using crbc::testing::sample_article;
+using crbc::testing::write_records;
+
+TEST_CASE("json: one record is pretty-printed, several are NDJSON", "[writers]") {
+  const auto a = sample_article();
+  const std::string one = write_records(Format::json, {a});
+  CHECK(one.find("\n  \"") != std::string::npos);
+  const std::string two = write_records(Format::json, {a, a});
+  CHECK(std::count(two.begin(), two.end(), '\n') == 2);
+  CHECK(nlohmann::json::parse(two.substr(0, two.find('\n'))) == crbc::model::to_json(a));
+}
+
+TEST_CASE("html: a complete page, text escaped, no unsafe urls or event handlers", "[writers]") {
+  auto a = sample_article();
+  a.title = "<script>alert(1)</script> \" onload=\"x";
+  a.description = "</script><!-- <img src=x onerror=alert(1)>";
+  a.canonical_url = "javascript:alert(2)";
+  a.related.push_back({"r", "vbscript:msgbox", std::nullopt, "page", {}, nlohmann::json::object()});
+  const std::string html = write_records(Format::html, {a});
+  CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+  CHECK(html.find("</html>") != std::string::npos);
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("href=\"javascript:") == std::string::npos);
+  CHECK(html.find("src=\"data:") == std::string::npos);
+  CHECK(html.find("href=\"vbscript:") == std::string::npos);
+  // No tag has an on* attribute (attribute values themselves may say anything).
+  const std::regex tag("<[a-zA-Z][^>]*>");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), tag); it != std::sregex_iterator();
+       ++it) {
+    const std::string attributes = std::regex_replace(it->str(), std::regex("\"[^\"]*\""), "\"\"");
+    CHECK_FALSE(std::regex_search(attributes, std::regex("\\son[a-z]*=", std::regex::icase)));
+  }
+  // Inside the JSON-LD script, nothing can close the script or open a comment.
+  const auto start = html.find("<script type=\"application/ld+json\">");
+  REQUIRE(start != std::string::npos);
+  const auto end = html.find("</script>", start);
+  const std::string script = html.substr(start + 35, end - start - 35);
+  CHECK(script.find('<') == std::string::npos);
+  CHECK(nlohmann::json::parse(script)["crbcRecord"] == crbc::model::to_json(a));
+}
+
+TEST_CASE("html: safe urls are kept", "[writers]") {
+  auto a = sample_article();
+  a.body = {crbc::model::Paragraph{
+      {"see", {{crbc::model::Mark::Kind::link, 0, 3, "https://x.example/?a=1&b=2"}}}}};
+  const std::string html = write_records(Format::html, {a});
+  CHECK(html.find("<a href=\"https://x.example/?a=1&amp;b=2\">see</a>") != std::string::npos);
+}
+
+TEST_CASE("yaml: strings YAML could re-type are quoted", "[writers]") {
+  const std::string yaml = write_records(Format::yaml, {sample_article()});
+  CHECK(yaml.starts_with("---\n"));
+  CHECK(yaml.find("- \"yes\"") != std::string::npos);
+  CHECK(yaml.find("- \"1.0\"") != std::string::npos);
+  CHECK(yaml.find("- \"null\"") != std::string::npos);
+}
+
+TEST_CASE("markdown: metadata in front matter, escaped body", "[writers]") {
+  auto a = sample_article();
+  a.body = {crbc::model::Paragraph{{"---", {}}}, crbc::model::Paragraph{{"  # not *em* <b>", {}}}};
+  const std::string md = write_records(Format::markdown, {a});
+  CHECK(md.starts_with("---\n"));
+  CHECK(md.find("\n\\---\n") != std::string::npos);
+  CHECK(md.find("&#32; \\# not \\*em\\* \\<b\\>") != std::string::npos);
+}
+
+TEST_CASE("csv: RFC 4180 quoting, chosen fields, a header row", "[writers]") {
+  crbc::formats::WriteOptions options;
+  options.fields = {"title", "authors", "word_count"};
+  const std::string csv = write_records(Format::csv, {sample_article()}, options);
+  CHECK(csv ==
+        "title,authors,word_count\r\n"
+        "\"Belarus frees <b>prisoners</b>, \"\"yes\"\"\",\"Jane Doe; John, Jr.\",15\r\n");
+  options.fields = {"nope"};
+  CHECK_THROWS_AS(write_records(Format::csv, {sample_article()}, options),
+                  crbc::formats::FormatError);
+}
+
+TEST_CASE("tsv: tabs and newlines escaped", "[writers]") {
+  auto a = sample_article();
+  a.title = "a\tb\nc\\d";
+  crbc::formats::WriteOptions options;
+  options.fields = {"title", "language"};
+  CHECK(write_records(Format::tsv, {a}, options) == "title\tlanguage\na\\tb\\nc\\\\d\ten\n");
+}
+
+TEST_CASE("text: readable, terminal-safe", "[writers]") {
+  auto a = sample_article();
+  a.title = "Title \x1B[31mred";
+  const std::string text = write_records(Format::text, {a});
+  CHECK(text.find('\x1B') == std::string::npos);
+  CHECK(text.find("By Jane Doe, John, Jr.") != std::string::npos);
+  CHECK(text.find("\u2022 one") != std::string::npos);
+  CHECK(text.find("  1. two.a") != std::string::npos);
+  CHECK(text.find("a\tb\n1\t2") != std::string::npos);
+}
+
+TEST_CASE("jsonld: schema.org NewsArticle, read back as a record", "[writers]") {
+  const auto a = sample_article();
+  const std::string ld = write_records(Format::jsonld, {a});
+  const auto value = nlohmann::json::parse(ld);
+  CHECK(value["@type"] == "NewsArticle");
+  CHECK(value["headline"] == a.title);
+  CHECK(value["author"][1]["name"] == "John, Jr.");
+  const auto back = crbc::testing::read_text(ld, std::nullopt);
+  REQUIRE(back.documents.size() == 1);
+  CHECK(back.article(0).title == a.title);
+  CHECK(back.article(0).authors == a.authors);
+  CHECK(back.article(0).published == a.published);
+}
