@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstring>
 #include <memory>
+#include <new>
 
 #include "io/atomic_file.hpp"
 #include "io/input.hpp"
@@ -209,6 +210,12 @@ class Batch {
       formats::read_documents(*input.stream, input.name, read_options, sink);
     } catch (const formats::FormatError& error) {
       fail({input.name, error.line(), error.column()}, error.what());
+    } catch (const std::bad_alloc&) {
+      // An input that needs more memory than the process may have (ulimit -v) fails
+      // alone; what it allocated is gone by now, so the other inputs still run.
+      fail({input.name, 0, 0}, "out of memory while reading this input");
+    } catch (const std::exception& error) {
+      fail({input.name, 0, 0}, error.what());
     }
   }
 

@@ -64,7 +64,9 @@ inline std::string shell_quote(const std::string& text) {
   return out + "'";
 }
 
-inline std::string binary() { return shell_quote(CRBC_BINARY); }
+inline std::string binary() {
+  return shell_quote(CRBC_BINARY);
+}
 inline std::string source_path(const std::string& relative) {
   return std::string(CRBC_SOURCE_DIR) + "/" + relative;
 }

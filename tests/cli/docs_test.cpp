@@ -1,0 +1,189 @@
+// The documentation people look up agrees with the binary: every option that
+// `crbc __options` reports is in the three completion files and in the man page of
+// its subcommand, the generated parts are up to date, and `crbc help CMD` prints
+// what `crbc CMD --help` prints.
+#include <sys/wait.h>
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace {
+
+struct Output {
+  int status = -1;
+  std::string out;  // standard output (and standard error when the command merges it)
+};
+
+std::string shell_quoted(const std::string& text) {
+  std::string quoted = "'";
+  for (const char c : text) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+Output run(const std::string& command) {
+  Output result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  std::size_t got = 0;
+  while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), got);
+  const int status = ::pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string crbc(const std::string& arguments) {
+  return shell_quoted(CRBC_BINARY) + " " + arguments;
+}
+
+std::string read_repo_file(const std::string& relative) {
+  std::ifstream in(std::string(CRBC_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  INFO(relative);
+  REQUIRE(in.good());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_';
+}
+
+// `word` occurs in `text` as a whole: "--to" is not found in "--top" or "---to".
+bool has_word(const std::string& text, const std::string& word) {
+  for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const bool starts = at == 0 || !is_name_char(text[at - 1]);
+    const std::size_t after = at + word.size();
+    const bool ends = after == text.size() || !is_name_char(text[after]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// Man page source with roff's escaped hyphens ("\-") made plain.
+std::string plain_hyphens(std::string text) {
+  for (auto at = text.find("\\-"); at != std::string::npos; at = text.find("\\-", at))
+    text.erase(at, 1);
+  return text;
+}
+
+struct CommandOption {
+  std::string command;  // top-level subcommand whose man page documents it
+  std::string path;     // "related index add" for nested subcommands
+  std::string long_name;
+};
+
+// Every long option of every subcommand, nested ones included (walked without recursion).
+std::vector<CommandOption> long_options(const nlohmann::json& definitions) {
+  std::vector<CommandOption> found;
+  std::vector<std::tuple<std::string, std::string, const nlohmann::json*>> pending;
+  for (const auto& [name, body] : definitions.items()) pending.emplace_back(name, name, &body);
+  while (!pending.empty()) {
+    auto [command, path, body] = pending.back();
+    pending.pop_back();
+    for (const auto& option : body->value("options", nlohmann::json::array())) {
+      for (const auto& name : option.at("names")) {
+        const std::string text = name.get<std::string>();
+        if (text.rfind("--", 0) == 0) found.push_back({command, path, text});
+      }
+    }
+    if (body->contains("subcommands")) {
+      for (const auto& [name, sub] : body->at("subcommands").items()) {
+        pending.emplace_back(command, path + " " + name, &sub);
+      }
+    }
+  }
+  return found;
+}
+
+nlohmann::json option_definitions() {
+  const Output described = run(crbc("__options"));
+  REQUIRE(described.status == 0);
+  const auto definitions = nlohmann::json::parse(described.out);
+  REQUIRE(definitions.is_object());
+  return definitions;
+}
+
+}  // namespace
+
+TEST_CASE("completions and man pages are generated from the current options") {
+  const std::string command = "python3 " +
+                              shell_quoted(std::string(CRBC_SOURCE_DIR) + "/tools/gen-docs.py") +
+                              " --check --crbc " + shell_quoted(CRBC_BINARY) + " 2>&1";
+  const Output checked = run(command);
+  INFO(checked.out);
+  INFO("regenerate with: python3 tools/gen-docs.py --crbc build/crbc");
+  CHECK(checked.status == 0);
+}
+
+TEST_CASE("every option is in every completion file and in its man page") {
+  const nlohmann::json definitions = option_definitions();
+  const std::vector<CommandOption> options = long_options(definitions);
+  REQUIRE(definitions.contains("parse"));
+  REQUIRE(definitions.contains("convert"));
+  REQUIRE(options.size() >= 10);
+
+  const std::string bash = read_repo_file("completions/crbc.bash");
+  const std::string zsh = read_repo_file("completions/_crbc");
+  const std::string fish = read_repo_file("completions/crbc.fish");
+  for (const CommandOption& option : options) {
+    INFO("crbc " << option.path << " " << option.long_name);
+    CHECK(has_word(bash, option.long_name));
+    CHECK(has_word(zsh, option.long_name));
+    CHECK(has_word(fish, "-l " + option.long_name.substr(2)));
+    if (option.command == "help") continue;  // documented in crbc(1)
+    const std::string page = plain_hyphens(read_repo_file("man/crbc-" + option.command + ".1"));
+    CHECK(has_word(page, "Fl " + option.long_name.substr(1)));
+  }
+  // Every subcommand is offered by each shell, not only its options.
+  for (const auto& [name, body] : definitions.items()) {
+    INFO("subcommand " << name);
+    CHECK(has_word(bash, name));
+    CHECK(has_word(zsh, name));
+    CHECK(has_word(fish, "-a " + name));
+  }
+}
+
+TEST_CASE("crbc help CMD prints the same text as crbc CMD --help") {
+  const nlohmann::json definitions = option_definitions();
+  for (const auto& [name, body] : definitions.items()) {
+    if (name == "help") continue;
+    INFO("subcommand " << name);
+    const Output help = run(crbc("help " + name));
+    const Output flag = run(crbc(name + " --help"));
+    CHECK(help.status == 0);
+    CHECK(flag.status == 0);
+    CHECK(help.out == flag.out);
+    CHECK(help.out.find("--help") != std::string::npos);
+  }
+}
+
+TEST_CASE("crbc help names an unknown subcommand as a usage error") {
+  const Output unknown = run(crbc("help no-such-command 2>&1"));
+  CHECK(unknown.status == 2);
+  CHECK(unknown.out.find("no-such-command") != std::string::npos);
+}
+
+TEST_CASE("completion scripts are valid shell code") {
+  const std::string dir = shell_quoted(std::string(CRBC_SOURCE_DIR) + "/completions");
+  CHECK(run("bash -n " + dir + "/crbc.bash 2>&1").status == 0);
+  // zsh and fish are checked where they are installed (they are not build dependencies).
+  CHECK(run("! command -v zsh >/dev/null || zsh -n " + dir + "/_crbc 2>&1").status == 0);
+  CHECK(run("! command -v fish >/dev/null || fish -n " + dir + "/crbc.fish 2>&1").status == 0);
+}
