@@ -11,7 +11,7 @@ packages="
   libcurl4-openssl-dev libsqlite3-dev libutf8proc-dev libstemmer-dev libuchardet-dev
   libcld2-dev libexpat1-dev libssl-dev zlib1g-dev libcpp-httplib-dev
   python3 python3-jsonschema mandoc time bc
-  clang libclang-rt-14-dev chromium zsh
+  clang libclang-rt-14-dev chromium
 "
 missing=""
 for package in $packages; do

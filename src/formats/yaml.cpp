@@ -229,6 +229,10 @@ json node_to_json(const YAML::Node& root, std::size_t first_line, std::size_t ma
                   "document expands beyond the size limit (aliases?)");
         }
         budget_bytes -= size;
+        // yaml-cpp turns "\x85"-style escapes into raw bytes, not UTF-8.
+        if (!text::is_valid_utf8(item.node.Scalar())) {
+          fail_at(item.node.Mark(), first_line, "invalid UTF-8 in a string");
+        }
         *item.target = scalar_value(item.node);
         break;
       }
@@ -248,6 +252,9 @@ json node_to_json(const YAML::Node& root, std::size_t first_line, std::size_t ma
         for (const auto& entry : item.node) {
           if (!entry.first.IsScalar()) {
             fail_at(entry.first.Mark(), first_line, "mapping keys must be plain strings");
+          }
+          if (!text::is_valid_utf8(entry.first.Scalar())) {
+            fail_at(entry.first.Mark(), first_line, "invalid UTF-8 in a key");
           }
           json& slot = object[entry.first.Scalar()];
           stack.push_back({entry.second, &slot, item.depth + 1});

@@ -41,7 +41,7 @@ TEST_CASE("records from stdin come out in input order, also with -j") {
   }
 }
 
-TEST_CASE("one record is one JSON object; several are NDJSON") {
+TEST_CASE("one record is one JSON object - several are NDJSON") {
   const RunResult one = run(binary() + " convert -t json", record_line("only"));
   REQUIRE(one.status == 0);
   CHECK(json::parse(one.out)["title"] == "only");
@@ -64,7 +64,7 @@ TEST_CASE("a failing input is reported by name, the others are still processed, 
   CHECK_THAT(result.err, Catch::Contains("missing.json"));
 }
 
-TEST_CASE("--fail-fast stops at the first failure") {
+TEST_CASE("fail-fast mode stops at the first failure") {
   ScratchDir dir;
   write_file(dir / "bad.json", "not json at all");
   write_file(dir / "good.json", record_line("good"));
@@ -93,7 +93,7 @@ TEST_CASE("usage errors exit 2 and print nothing on stdout") {
   }
 }
 
-TEST_CASE("-o writes the output file; nothing is left when every input fails") {
+TEST_CASE("the -o file is written and nothing is left when every input fails") {
   ScratchDir dir;
   const auto target = dir / "out.json";
   const RunResult ok =
@@ -106,7 +106,7 @@ TEST_CASE("-o writes the output file; nothing is left when every input fails") {
   }
 }
 
-TEST_CASE("--output-dir writes one file per input, named after it") {
+TEST_CASE("an output directory gets one file per input named after it") {
   ScratchDir dir;
   write_file(dir / "first.json", record_line("first"));
   write_file(dir / "second.ndjson", record_line("second a") + record_line("second b"));

@@ -210,7 +210,7 @@ Disallow: /everything-for-others
       crbc::fetch::RobotsRules::parse(pathological, "crbc").allowed("/" + std::string(5000, 'a')));
 }
 
-TEST_CASE("urls are normalised and resolved by libcurl; private addresses recognised", "[fetch]") {
+TEST_CASE("urls are normalised and resolved by libcurl - private addresses recognised", "[fetch]") {
   CHECK(crbc::fetch::normalize_url("HTTP://Example.COM/a#frag") == "http://example.com/a");
   CHECK(crbc::fetch::normalize_url("ftp://example.com/").empty());
   CHECK(crbc::fetch::normalize_url("/relative").empty());

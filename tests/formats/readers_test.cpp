@@ -94,18 +94,23 @@ TEST_CASE("NDJSON: a line over the limit is skipped without being stored", "[rea
 
 TEST_CASE("NDJSON: fetch records become raw pages, JSON-LD objects are mapped", "[readers]") {
   const auto result = read_text(
-      R"({"url": "http://a.example/", "final_url": "https://a.example/", "status": 200, "headers": {"Content-Type": "text/html; charset=koi8-r"}, "body": "<html></html>"})"
+      R"({"url": "http://a.example/", "fetch": {"final_url": "https://a.example/", "status": 200, "headers": {"content-type": "text/html; charset=koi8-r"}}, "html": "<html></html>"})"
+      "\n"
+      R"({"url": "http://b.example/", "fetch": {"status": 200}, "html_base64": "PHA+aGk8L3A+"})"
       "\n"
       R"({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", "author": [{"@type": "Person", "name": "A"}, "B"], "keywords": "x, y", "articleBody": "P1\n\nP2", "publisher": {"name": "Site"}})"
       "\n",
       Format::ndjson);
-  REQUIRE(result.documents.size() == 2);
+  REQUIRE(result.documents.size() == 3);
   const auto& page = std::get<RawPage>(result.documents[0].content);
   CHECK(page.url == "https://a.example/");
   CHECK(page.content_type == "text/html; charset=koi8-r");
   CHECK(page.bytes == "<html></html>");
   CHECK(page.fetch.value("status", 0) == 200);
-  const auto& article = result.article(1);
+  const auto& encoded = std::get<RawPage>(result.documents[1].content);
+  CHECK(encoded.url == "http://b.example/");
+  CHECK(encoded.bytes == "<p>hi</p>");
+  const auto& article = result.article(2);
   CHECK(article.title == "H");
   CHECK(article.authors == std::vector<std::string>{"A", "B"});
   CHECK(article.tags == std::vector<std::string>{"x", "y"});
@@ -211,7 +216,7 @@ TEST_CASE("Markdown: bad front matter and unclosed front matter name their line"
   CHECK(bad.errors[0].line() >= 3);
 }
 
-TEST_CASE("Markdown: lists deeper than the model allows are refused; deep quotes are not a crash",
+TEST_CASE("Markdown: lists deeper than the model allows are refused - deep quotes are not a crash",
           "[readers]") {
   std::string deep;
   for (int i = 0; i < 40; ++i) deep += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- x\n";

@@ -133,7 +133,7 @@ TEST_CASE("set_related keeps the page's own links and replaces earlier computed 
   CHECK(query.related[1].extra.contains("explain"));
 }
 
-TEST_CASE("Same url or canonical url is one entry; re-adding updates it") {
+TEST_CASE("Same url or canonical url is one entry - re-adding updates it") {
   TempDir dir;
   for (auto& [name, index] : engines(dir)) {
     INFO(name);
@@ -162,7 +162,7 @@ TEST_CASE("Same url or canonical url is one entry; re-adding updates it") {
   }
 }
 
-TEST_CASE("Records without url or text are skipped with a reason; empty corpus is an error") {
+TEST_CASE("Records without url or text are skipped with a reason - empty corpus is an error") {
   auto index = memory_index();
   std::vector<crbc::model::Article> batch = {article("", "No url", "Some text here."),
                                              article("https://x.example/empty", "", ""),
