@@ -89,7 +89,7 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
     extract_metadata(doc, options.url, article);
     // A bare file has no address of its own: the page's declared one stands in,
     // so that its relative links still resolve.
-    const std::string page_url = !options.url.empty()  ? options.url
+    const std::string page_url = !options.url.empty()   ? options.url
                                  : !article.url.empty() ? article.url
                                                         : article.canonical_url;
     const std::string base_url = base_url_of(doc, page_url);

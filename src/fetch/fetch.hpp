@@ -16,12 +16,12 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-
-#include "io/base64.hpp"
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "io/base64.hpp"
 
 namespace crbc::fetch {
 

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "text/utf8.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace crbc::text;
 
@@ -15,8 +15,14 @@ TEST_CASE("valid UTF-8 is recognised, invalid sequences are located") {
 }
 
 TEST_CASE("repair replaces each maximal invalid subpart with U+FFFD and drops NUL") {
-  CHECK(repair_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
-  CHECK(repair_utf8("a\xE2\x82" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK(repair_utf8("a\xFF"
+                    "b") ==
+        "a\xEF\xBF\xBD"
+        "b");
+  CHECK(repair_utf8("a\xE2\x82"
+                    "b") ==
+        "a\xEF\xBF\xBD"
+        "b");
   CHECK(repair_utf8(std::string("a\0b", 3)) == "ab");
   CHECK(is_valid_utf8(repair_utf8("\xC0\xAF\xED\xA0\x80\xF8\x88\x80\x80\x80")));
 }
