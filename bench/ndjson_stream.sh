@@ -3,9 +3,9 @@
 # stream generated on the fly (a pipe, never a file). The target is a flat peak
 # RSS under 100 MB.
 #
-# Usage: bench/ndjson_stream.sh [CRBC_BINARY]   (default build/src/crbc)
+# Usage: bench/ndjson_stream.sh [CRBC_BINARY]   (default build/crbc)
 set -eu
-crbc=${1:-build/src/crbc}
+crbc=${1:-build/crbc}
 [ -x "$crbc" ] || { echo "no crbc binary at $crbc" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 
