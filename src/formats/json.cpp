@@ -144,56 +144,20 @@ bool deliver(std::string_view text, const std::string& source, TextPosition at,
   return sink.on_document(std::move(*document));
 }
 
+// One record pretty-printed; from the second on, one record a line (only the
+// first is held back). `convert` gives the JSON of a record: crbc's or JSON-LD.
 class JsonWriter : public RecordWriter {
  public:
-  JsonWriter(std::ostream& out, const WriteOptions& options) : out_(out), pretty_(options.pretty) {}
+  using Convert = json (*)(const model::Article&);
+  JsonWriter(std::ostream& out, bool pretty, Convert convert)
+      : out_(out), pretty_(pretty), convert_(convert) {}
   void write(const model::Article& article) override {
-    json value = model::to_json(article);
+    json value = convert_(article);
     if (pretty_) {
       out_ << dump_json(value, 2) << '\n';
       return;
     }
     ++count_;
-    if (count_ == 1) {
-      first_ = std::move(value);  // held back: a lone record is pretty-printed
-      return;
-    }
-    if (count_ == 2) out_ << dump_json(first_) << '\n';
-    first_ = nullptr;
-    out_ << dump_json(value) << '\n';
-  }
-  void finish() override {
-    if (count_ == 1) out_ << dump_json(first_, 2) << '\n';
-    count_ = 0;
-    first_ = nullptr;
-    out_.flush();
-  }
-
- private:
-  std::ostream& out_;
-  bool pretty_;
-  std::size_t count_ = 0;
-  json first_;
-};
-
-class NdjsonWriter : public RecordWriter {
- public:
-  explicit NdjsonWriter(std::ostream& out) : out_(out) {}
-  void write(const model::Article& article) override {
-    out_ << dump_json(model::to_json(article)) << '\n';
-  }
-  void finish() override { out_.flush(); }
-
- private:
-  std::ostream& out_;
-};
-
-class JsonldWriter : public RecordWriter {
- public:
-  explicit JsonldWriter(std::ostream& out) : out_(out) {}
-  void write(const model::Article& article) override {
-    ++count_;
-    json value = jsonld_from_article(article);
     if (count_ == 1) {
       first_ = std::move(value);
       return;
@@ -211,8 +175,22 @@ class JsonldWriter : public RecordWriter {
 
  private:
   std::ostream& out_;
+  bool pretty_;
+  Convert convert_;
   std::size_t count_ = 0;
   json first_;
+};
+
+class NdjsonWriter : public RecordWriter {
+ public:
+  explicit NdjsonWriter(std::ostream& out) : out_(out) {}
+  void write(const model::Article& article) override {
+    out_ << dump_json(model::to_json(article)) << '\n';
+  }
+  void finish() override { out_.flush(); }
+
+ private:
+  std::ostream& out_;
 };
 
 }  // namespace
@@ -350,13 +328,14 @@ void read_ndjson(InputBuffer& in, const std::string& source, const ReadOptions& 
 }
 
 std::unique_ptr<RecordWriter> make_json_writer(std::ostream& out, const WriteOptions& options) {
-  return std::make_unique<JsonWriter>(out, options);
+  return std::make_unique<JsonWriter>(out, options.pretty,
+                                      [](const model::Article& a) { return model::to_json(a); });
 }
 std::unique_ptr<RecordWriter> make_ndjson_writer(std::ostream& out) {
   return std::make_unique<NdjsonWriter>(out);
 }
 std::unique_ptr<RecordWriter> make_jsonld_writer(std::ostream& out) {
-  return std::make_unique<JsonldWriter>(out);
+  return std::make_unique<JsonWriter>(out, false, &jsonld_from_article);
 }
 
 }  // namespace crbc::formats::detail
