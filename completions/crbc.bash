@@ -12,16 +12,16 @@ __crbc_children() {
 __crbc_options() {
   case "$1" in
     '') echo '-h --help -V --version' ;;
-    'convert') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --url' ;;
+    'convert') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url' ;;
     'fetch') echo '-h --help -i --input --feed -j --jobs --per-host --delay --records --html -o --output --output-dir --state --new-only --warc --user-agent --timeout --connect-timeout --retries --max-size --max-redirects --no-robots --allow-private -q --quiet' ;;
     'help') echo '-h --help' ;;
-    'parse') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --url' ;;
-    'related') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --corpus --index -k --min-score --same-site --other-site --since --until --recency --explain --dedup --drop-duplicates --threshold' ;;
+    'parse') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url' ;;
+    'related') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --corpus --index -k --min-score --same-site --other-site --since --until --recency --explain --dedup --drop-duplicates --threshold' ;;
     'related index') echo '-h --help' ;;
-    'related index add') echo '-h --help --index -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size' ;;
+    'related index add') echo '-h --help --index -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit' ;;
     'related index remove') echo '-h --help --index' ;;
     'related index stats') echo '-h --help --index' ;;
-    'summarize') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size -m --method -n --sentences -w --words -r --ratio --keywords --language --text' ;;
+    'summarize') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit -m --method -n --sentences -w --words -r --ratio --keywords --language --text' ;;
   esac
 }
 
@@ -36,6 +36,7 @@ __crbc_option_kind() {
     'convert|--fields') echo 'plain' ;;
     'convert|-j'|'convert|--jobs') echo 'plain' ;;
     'convert|--max-input-size') echo 'plain' ;;
+    'convert|--document-time-limit') echo 'plain' ;;
     'convert|--url') echo 'plain' ;;
     'fetch|-i'|'fetch|--input') echo 'file' ;;
     'fetch|-j'|'fetch|--jobs') echo 'plain' ;;
@@ -58,6 +59,7 @@ __crbc_option_kind() {
     'parse|--fields') echo 'plain' ;;
     'parse|-j'|'parse|--jobs') echo 'plain' ;;
     'parse|--max-input-size') echo 'plain' ;;
+    'parse|--document-time-limit') echo 'plain' ;;
     'parse|--url') echo 'plain' ;;
     'related|-t'|'related|--to'|'related|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
     'related|-f'|'related|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
@@ -66,6 +68,7 @@ __crbc_option_kind() {
     'related|--fields') echo 'plain' ;;
     'related|-j'|'related|--jobs') echo 'plain' ;;
     'related|--max-input-size') echo 'plain' ;;
+    'related|--document-time-limit') echo 'plain' ;;
     'related|--corpus') echo 'file' ;;
     'related|--index') echo 'file' ;;
     'related|-k') echo 'plain' ;;
@@ -82,6 +85,7 @@ __crbc_option_kind() {
     'related index add|--fields') echo 'plain' ;;
     'related index add|-j'|'related index add|--jobs') echo 'plain' ;;
     'related index add|--max-input-size') echo 'plain' ;;
+    'related index add|--document-time-limit') echo 'plain' ;;
     'related index remove|--index') echo 'file' ;;
     'related index stats|--index') echo 'file' ;;
     'summarize|-t'|'summarize|--to'|'summarize|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
@@ -91,6 +95,7 @@ __crbc_option_kind() {
     'summarize|--fields') echo 'plain' ;;
     'summarize|-j'|'summarize|--jobs') echo 'plain' ;;
     'summarize|--max-input-size') echo 'plain' ;;
+    'summarize|--document-time-limit') echo 'plain' ;;
     'summarize|-m'|'summarize|--method') echo 'choice default lead textrank lexrank' ;;
     'summarize|-n'|'summarize|--sentences') echo 'plain' ;;
     'summarize|-w'|'summarize|--words') echo 'plain' ;;

@@ -68,6 +68,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("-V,--version", "crbc " CRBC_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
+  app.failure_message([](const CLI::App*, const CLI::Error& error) {
+    return "crbc: error: " + std::string(error.what()) +
+           "\ncrbc: run 'crbc --help' or 'crbc help SUBCOMMAND' for usage\n";
+  });
 
   crbc::cli::RunState state;
   crbc::cli::add_fetch_command(app, state);

@@ -1,5 +1,6 @@
 #include "cli/pipeline_options.hpp"
 
+#include <cstdlib>
 #include <sstream>
 
 namespace crbc::cli {
@@ -31,6 +32,17 @@ std::vector<std::string> split_fields(const std::string& list) {
 }
 
 }  // namespace
+
+// A number of seconds, 0 or more (CLI11's own range check prints its bounds as
+// 308-digit numbers).
+const CLI::Validator kSeconds(
+    [](std::string& value) {
+      char* end = nullptr;
+      const double seconds = std::strtod(value.c_str(), &end);
+      const bool valid = !value.empty() && end == value.c_str() + value.size() && seconds >= 0;
+      return valid ? std::string() : "\"" + value + "\" is not a number of seconds (0 or more)";
+    },
+    "SECONDS");
 
 void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string default_to) {
   flags.to = std::move(default_to);
@@ -67,6 +79,11 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
       .add_option("--max-input-size", o.max_input_bytes,
                   "Largest document accepted, in bytes (default 256 MiB)")
       ->type_name("BYTES");
+  command
+      .add_option("--document-time-limit", o.document_time_limit,
+                  "Give up on a document after this many seconds (default 60; 0: no limit)")
+      ->type_name("SECONDS")
+      ->check(kSeconds);
 }
 
 pipeline::Options finish_pipeline_options(PipelineFlags& flags) {

@@ -99,21 +99,21 @@ void add_related_command(CLI::App& app, RunState& state) {
   add_index_commands(*command, state);
   command->callback([&state, flags, command] {
     if (command->get_subcommands().size() > 0) return;  // `related index …` ran
-    auto& c = flags->command;
-    c.pipeline = finish_pipeline_options(flags->pipeline);
-    if (flags->same_site) c.query.site = related::SiteFilter::same_site;
-    if (flags->other_site) c.query.site = related::SiteFilter::other_site;
+    auto& settings = flags->command;
+    settings.pipeline = finish_pipeline_options(flags->pipeline);
+    if (flags->same_site) settings.query.site = related::SiteFilter::same_site;
+    if (flags->other_site) settings.query.site = related::SiteFilter::other_site;
     for (const auto& [option, value, target] :
-         {std::tuple{"--since", &flags->since, &c.query.since},
-          std::tuple{"--until", &flags->until, &c.query.until}}) {
+         {std::tuple{"--since", &flags->since, &settings.query.since},
+          std::tuple{"--until", &flags->until, &settings.query.until}}) {
       if (value->empty()) continue;
       if (!related::parse_day(*value)) {
         throw CLI::ValidationError(option, "expected a date as YYYY-MM-DD, not \"" + *value + "\"");
       }
       *target = *value;
     }
-    if (c.drop_duplicates) c.dedup = true;
-    state.exit_status = commands::run_related(c, std::cout, std::cerr);
+    if (settings.drop_duplicates) settings.dedup = true;
+    state.exit_status = commands::run_related(settings, std::cout, std::cerr);
   });
 }
 

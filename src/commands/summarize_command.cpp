@@ -44,6 +44,7 @@ int run_summarize(const SummarizeCommand& command, std::ostream& out, std::ostre
       options,
       [&](formats::Document& document, pipeline::Notes& notes) {
         model::Article article = pipeline::article_of(document, {}, notes);
+        notes.deadline.check();
         summarize::Analysis analysis = summarizers.local().summarize(article);
         for (std::string& warning : analysis.warnings) notes.warnings.push_back(std::move(warning));
         return std::vector<model::Article>{std::move(article)};

@@ -144,7 +144,7 @@ class InlineText {
       }
       pending_space_ = false;
       text_.push_back(c);
-      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++code_points_;
+      if (!text::is_continuation_byte(c)) ++code_points_;
     }
   }
 

@@ -198,7 +198,7 @@ std::string detect(std::string_view raw) {
   std::string_view sample = raw.substr(0, kSample);
   if (sample.size() < raw.size()) {
     // End the sample on a character boundary.
-    while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80) {
+    while (!sample.empty() && text::is_continuation_byte(sample.back())) {
       sample.remove_suffix(1);
     }
     if (!sample.empty() && static_cast<unsigned char>(sample.back()) >= 0xC0)

@@ -83,9 +83,11 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
   article.url = options.url;
   try {
     // The decoded copy of the page is freed as soon as the document is built.
+    const io::Deadline& deadline = options.deadline;
     const Document doc =
         Document::parse(decode_to_utf8(raw_bytes, options.content_type),
                         {options.max_depth, options.max_errors, options.max_elements});
+    deadline.check();
     extract_metadata(doc, options.url, article);
     // A bare file has no address of its own: the page's declared one stands in,
     // so that its relative links still resolve.
@@ -94,13 +96,18 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
                                                         : article.canonical_url;
     const std::string base_url = base_url_of(doc, page_url);
     const NodeStats stats = compute_stats(doc);
+    deadline.check();
     article.body = emit_blocks(doc, stats, find_content_roots(doc, stats), base_url);
+    deadline.check();
     if (article.body.empty()) {
       article.body = emit_blocks(doc, stats, find_content_roots(doc, stats, false), base_url);
+      deadline.check();
     }
     use_declared_body_if_richer(json_ld_article_body(doc), article.body, result.warnings);
     trim_body(article.body);
     article.related = find_related_links(doc, stats, base_url, page_url);
+  } catch (const io::TimeLimitExceeded&) {
+    throw;
   } catch (const std::bad_alloc&) {
     result.warnings.emplace_back("out of memory while parsing the page");
   } catch (const std::exception& error) {

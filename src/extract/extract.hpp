@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/charset.hpp"
+#include "io/deadline.hpp"
 #include "model/article.hpp"
 
 namespace crbc::extract {
@@ -21,6 +22,7 @@ struct ExtractOptions {
   std::size_t max_depth = 512;        // deeper element nesting is flattened before parsing
   std::size_t max_errors = 100;       // parse errors the HTML parser records at most
   std::size_t max_elements = 50'000;  // start tags after this many are flattened (text kept)
+  io::Deadline deadline;              // checked between stages
 };
 
 struct ExtractResult {
@@ -28,7 +30,8 @@ struct ExtractResult {
   std::vector<std::string> warnings;  // e.g. "no article body found"
 };
 
-// Never throws on hostile input; what went wrong is reported in `warnings`.
+// Never throws on hostile input; what went wrong is reported in `warnings`. Throws
+// io::TimeLimitExceeded when the deadline passes.
 ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& options);
 
 }  // namespace crbc::extract

@@ -42,9 +42,15 @@ bool is_depth_neutral(std::string_view lower_name) noexcept {
   return std::find(kNames.begin(), kNames.end(), lower_name) != kNames.end();
 }
 
+// Real start tags carry a few dozen attributes at most; gumbo checks each new one
+// against all before it, so thousands would cost quadratic time.
+constexpr std::size_t kMaxAttributes = 256;
+
 struct Tag {
   std::size_t end = 0;  // one past the closing '>' (or the end of the input)
-  std::string name;     // lower-case
+  // Where the attribute after the first kMaxAttributes starts, or npos.
+  std::size_t excess_attributes = std::string_view::npos;
+  std::string name;  // lower-case
   bool self_closing = false;
   bool is_json_ld = false;  // a <script> whose type is application/ld+json
 };
@@ -58,6 +64,7 @@ Tag read_tag(std::string_view html, std::size_t pos) {
   tag.name.reserve(i - pos);
   for (std::size_t k = pos; k < i; ++k) tag.name.push_back(to_lower(html[k]));
   const bool is_script = tag.name == "script";
+  std::size_t attributes = 0;
   while (i < html.size()) {
     const char c = html[i];
     if (is_html_space(c)) {
@@ -75,6 +82,7 @@ Tag read_tag(std::string_view html, std::size_t pos) {
     }
     // Attribute name (a leading '=' belongs to the name, as in the standard).
     const std::size_t name_start = i;
+    if (++attributes == kMaxAttributes + 1) tag.excess_attributes = name_start;
     ++i;
     while (i < html.size() && !is_html_space(html[i]) && html[i] != '/' && html[i] != '>' &&
            html[i] != '=')
@@ -102,6 +110,16 @@ Tag read_tag(std::string_view html, std::size_t pos) {
   }
   tag.end = html.size();
   return tag;
+}
+
+// Copies a start tag that begins at `lt`, without its attributes past kMaxAttributes.
+void append_start_tag(std::string& out, std::string_view text, const Tag& tag, std::size_t lt) {
+  if (tag.excess_attributes == std::string_view::npos) {
+    out.append(text);
+    return;
+  }
+  out.append(text.substr(0, tag.excess_attributes - lt));
+  out.append(tag.self_closing ? "/>" : ">");
 }
 
 // Position of the "</name" that ends a raw-text element's body, or npos.
@@ -245,7 +263,7 @@ std::string prefilter_html(std::string_view html, std::size_t max_depth, Prefilt
       pos = tag.end;
       continue;
     }
-    out.append(html.substr(lt, tag.end - lt));
+    append_start_tag(out, html.substr(lt, tag.end - lt), tag, lt);
     pos = tag.end;
     if (raw_text) {
       const std::size_t close = find_end_tag(html, pos, tag.name);

@@ -7,7 +7,8 @@
 // recursively, so start tags beyond `max_depth` open elements (and their matching end
 // tags) are removed; their text stays. Likewise every start tag after the first
 // `max_elements`, so that a flood of tags cannot make the parser's tree (about 200
-// bytes a node) hundreds of times larger than the page.
+// bytes a node) hundreds of times larger than the page. A start tag keeps only its
+// first 256 attributes: the parser's duplicate check is quadratic in their number.
 #pragma once
 
 #include <cstddef>

@@ -172,7 +172,7 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
     });
     emitter.finish();
     if (several && !command.quiet) {
-      report.raw("crbc fetch: " + std::to_string(fetched) + " pages written, " +
+      report.raw("crbc: fetch: " + std::to_string(fetched) + " pages written, " +
                  std::to_string(skipped) + " unchanged or seen before skipped, " +
                  std::to_string(report.errors()) + " failed\n");
     }

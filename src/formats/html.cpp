@@ -13,6 +13,7 @@
 
 #include "formats/internal.hpp"
 #include "model/record_json.hpp"
+#include "text/utf8.hpp"
 
 namespace crbc::formats::detail {
 
@@ -35,7 +36,7 @@ bool is_noncharacter_or_control(std::string_view cp) {
 // Text for HTML: markup characters escaped, characters HTML forbids replaced by U+FFFD
 // (the exact text lives in the JSON-LD).
 void escape_into(std::string& out, std::string_view text) {
-  for (const std::string_view cp : code_points(text)) {
+  for (const std::string_view cp : text::CodePoints(text)) {
     switch (cp[0]) {
       case '&':
         out += "&amp;";

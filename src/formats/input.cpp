@@ -8,10 +8,6 @@ namespace crbc::formats::detail {
 
 namespace {
 constexpr std::size_t kChunkBytes = std::size_t{64} << 10;
-
-bool is_continuation_byte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
 }  // namespace
 
 InputBuffer::InputBuffer(std::istream& in) : in_(in), chunk_(kChunkBytes) {
@@ -80,7 +76,7 @@ TextPosition position_of(std::string_view text, std::size_t offset, std::size_t 
     if (text[i] == '\n') {
       ++position.line;
       position.column = 1;
-    } else if (!is_continuation_byte(text[i])) {
+    } else if (!text::is_continuation_byte(text[i])) {
       ++position.column;
     }
   }
@@ -100,21 +96,6 @@ void require_utf8(std::string_view text, std::size_t first_line) {
           }() +
           "); convert the input to UTF-8 first",
       at.line, at.column);
-}
-
-std::vector<std::string_view> code_points(std::string_view text) {
-  std::vector<std::string_view> out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t length = 1;
-    while (i + length < text.size() && length < 4 && is_continuation_byte(text[i + length])) {
-      ++length;
-    }
-    out.push_back(text.substr(i, length));
-    i += length;
-  }
-  return out;
 }
 
 }  // namespace crbc::formats::detail

@@ -83,8 +83,8 @@ std::string dump_json(const nlohmann::json& value, int indent = -1);
 
 // YAML, shared by the YAML format and Markdown front matter.
 // Parses one YAML document (no "---" splitting) into JSON; `first_line` positions errors.
-nlohmann::json yaml_to_json(std::string_view text, std::size_t first_line,
-                            std::size_t max_expanded_bytes);
+// Aliases may not expand the document much beyond its own size.
+nlohmann::json yaml_to_json(std::string_view text, std::size_t first_line);
 // Writes a JSON object as a YAML block mapping, every string quoted where YAML
 // would otherwise read it as something else.
 void write_yaml_mapping(std::ostream& out, const nlohmann::json& object);
@@ -102,8 +102,7 @@ void read_html(InputBuffer& in, const std::string& source, const ReadOptions& op
                const DocumentSink& sink);
 
 // Parses one Markdown document (front matter and body) into a record.
-model::Article article_from_markdown(std::string_view text, std::size_t first_line,
-                                     std::size_t max_expanded_bytes);
+model::Article article_from_markdown(std::string_view text, std::size_t first_line);
 
 // Writers.
 std::unique_ptr<RecordWriter> make_json_writer(std::ostream& out, const WriteOptions& options);
@@ -134,9 +133,5 @@ void visit_marks(const model::RichText& rich, MarkVisitor& visitor);
 
 // Is a url safe in href/src: http, https, mailto, or relative (no scheme)?
 bool is_safe_url(std::string_view url);
-
-// Splits text into code points, for mark offsets. Valid UTF-8 is assumed; an invalid
-// byte counts as one code point.
-std::vector<std::string_view> code_points(std::string_view text);
 
 }  // namespace crbc::formats::detail

@@ -63,12 +63,9 @@ class InlineEscaper {
 
   void escape(std::string_view text, bool at_start, bool at_end) {
     leading_digits_ = at_start;
-    std::size_t index = 0;
-    const std::vector<std::string_view> cps = code_points(text);
-    for (const std::string_view cp : cps) {
-      const bool first = at_start && index == 0;
-      const bool last = at_end && index + 1 == cps.size();
-      ++index;
+    for (const std::string_view cp : text::CodePoints(text)) {
+      const bool first = at_start && cp.data() == text.data();
+      const bool last = at_end && cp.data() + cp.size() == text.data() + text.size();
       const auto c = static_cast<unsigned char>(cp[0]);
       if (cp.size() > 1) {
         out_ += cp;
@@ -103,19 +100,18 @@ class InlineEscaper {
 
 // Text inside <...> (link destinations) or "..." (titles), and info strings.
 void escape_literal(std::string& out, std::string_view text, std::string_view specials) {
-  const std::vector<std::string_view> cps = code_points(text);
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    const auto c = static_cast<unsigned char>(cps[i][0]);
+  for (const std::string_view cp : text::CodePoints(text)) {
+    const auto c = static_cast<unsigned char>(cp[0]);
+    const bool at_edge =
+        cp.data() == text.data() || cp.data() + cp.size() == text.data() + text.size();
     // A backslash does not stop cmark decoding "&amp;" here, so '&' is a reference too.
-    if (cps[i].size() == 1 &&
-        (is_control(c) || c == '&' || ((i == 0 || i + 1 == cps.size()) && c == ' '))) {
+    if (cp.size() == 1 && (is_control(c) || c == '&' || (at_edge && c == ' '))) {
       numeric_reference(out, c);
-    } else if (cps[i].size() == 1 &&
-               (specials.find(static_cast<char>(c)) != std::string_view::npos)) {
+    } else if (cp.size() == 1 && (specials.find(static_cast<char>(c)) != std::string_view::npos)) {
       out += '\\';
       out += static_cast<char>(c);
     } else {
-      out += cps[i];
+      out += cp;
     }
   }
 }
@@ -782,8 +778,7 @@ bool is_fence(std::string_view line) {
 
 }  // namespace
 
-model::Article article_from_markdown(std::string_view text, std::size_t first_line,
-                                     std::size_t max_expanded_bytes) {
+model::Article article_from_markdown(std::string_view text, std::size_t first_line) {
   require_utf8(text, first_line);
   json meta = json::object();
   std::string_view body = text;
@@ -808,7 +803,7 @@ model::Article article_from_markdown(std::string_view text, std::size_t first_li
     }
     const std::string_view front = text.substr(text.find('\n') + 1, end - text.find('\n') - 1);
     if (front.find_first_not_of(" \t\r\n") != std::string_view::npos) {
-      meta = yaml_to_json(front, first_line + 1, max_expanded_bytes);
+      meta = yaml_to_json(front, first_line + 1);
       if (meta.is_null()) meta = json::object();
       if (!meta.is_object()) {
         throw FormatError("front matter must be a mapping of field names to values", first_line + 1,
@@ -863,7 +858,7 @@ void read_markdown(InputBuffer& in, const std::string& source, const ReadOptions
       if (document.find_first_not_of(" \t\r\n") == std::string::npos) return true;
       std::optional<model::Article> article;
       try {
-        article = article_from_markdown(document, document_line, options.max_document_bytes);
+        article = article_from_markdown(document, document_line);
       } catch (const FormatError& error) {
         return sink.on_error(source, error);
       } catch (const json::exception& error) {

@@ -3,23 +3,15 @@
 
 #include "formats/internal.hpp"
 #include "model/record_json.hpp"
+#include "text/utf8.hpp"
 
 namespace crbc::formats::detail {
 
 namespace {
 
-bool is_continuation_byte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
 // Byte offset `count` code points after `from`.
 std::size_t advance(std::string_view text, std::size_t from, std::size_t count) {
-  while (count > 0 && from < text.size()) {
-    ++from;
-    while (from < text.size() && is_continuation_byte(text[from])) ++from;
-    --count;
-  }
-  return from;
+  return from + text::byte_offset_of(text.substr(from), count);
 }
 
 }  // namespace

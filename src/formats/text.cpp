@@ -5,28 +5,11 @@
 
 #include "formats/internal.hpp"
 #include "model/record_json.hpp"
+#include "text/utf8.hpp"
 
 namespace crbc::formats::detail {
 
 namespace {
-
-// Terminal-safe text: control characters (escape sequences!) become U+FFFD; tabs
-// and newlines stay.
-std::string terminal_safe(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const std::string_view cp : code_points(text)) {
-    const auto c = static_cast<unsigned char>(cp[0]);
-    const bool c0 = cp.size() == 1 && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F);
-    const bool c1 = cp.size() == 2 && c == 0xC2 && static_cast<unsigned char>(cp[1]) < 0xA0;
-    if (c0 || c1) {
-      if (c != '\r') out += "\uFFFD";
-    } else {
-      out += cp;
-    }
-  }
-  return out;
-}
 
 std::string indent_lines(const std::string& text, std::string_view first, std::string_view rest) {
   std::string out(first);
@@ -44,7 +27,7 @@ void list_text(std::ostream& out, const model::List& list, int depth) {
   for (const model::ListItem& item : list.items) {
     const std::string marker =
         list.ordered ? std::to_string(++number) + ". " : std::string("\u2022 ");
-    out << indent_lines(terminal_safe(item.content.text), pad + marker,
+    out << indent_lines(text::terminal_safe(item.content.text), pad + marker,
                         pad + std::string(list.ordered ? marker.size() : 2, ' '))
         << '\n';
     for (const model::List& child : item.children) list_text(out, child, depth + 1);
@@ -53,33 +36,35 @@ void list_text(std::ostream& out, const model::List& list, int depth) {
 
 struct BlockText {
   std::ostream& out;
-  void operator()(const model::Paragraph& p) const { out << terminal_safe(p.content.text) << '\n'; }
+  void operator()(const model::Paragraph& p) const {
+    out << text::terminal_safe(p.content.text) << '\n';
+  }
   void operator()(const model::Heading& h) const {
-    const std::string text = terminal_safe(h.content.text);
+    const std::string text = text::terminal_safe(h.content.text);
     out << text << '\n'
         << std::string(std::max<std::size_t>(3, std::min<std::size_t>(text.size(), 72)),
                        h.level <= 1 ? '=' : '-')
         << '\n';
   }
   void operator()(const model::Quote& q) const {
-    out << indent_lines(terminal_safe(q.content.text), "> ", "> ") << '\n';
-    if (!q.attribution.empty()) out << "  \u2014 " << terminal_safe(q.attribution) << '\n';
+    out << indent_lines(text::terminal_safe(q.content.text), "> ", "> ") << '\n';
+    if (!q.attribution.empty()) out << "  \u2014 " << text::terminal_safe(q.attribution) << '\n';
   }
   void operator()(const model::List& l) const { list_text(out, l, 1); }
   void operator()(const model::Image& i) const {
     out << "[Image";
-    if (!i.alt.empty()) out << ": " << terminal_safe(i.alt);
-    out << "] " << terminal_safe(i.src) << '\n';
-    if (!i.caption.empty()) out << terminal_safe(i.caption) << '\n';
+    if (!i.alt.empty()) out << ": " << text::terminal_safe(i.alt);
+    out << "] " << text::terminal_safe(i.src) << '\n';
+    if (!i.caption.empty()) out << text::terminal_safe(i.caption) << '\n';
   }
   void operator()(const model::Preformatted& p) const {
-    out << indent_lines(terminal_safe(p.text), "    ", "    ") << '\n';
+    out << indent_lines(text::terminal_safe(p.text), "    ", "    ") << '\n';
   }
   void operator()(const model::Table& t) const {
-    if (!t.caption.empty()) out << terminal_safe(t.caption) << '\n';
+    if (!t.caption.empty()) out << text::terminal_safe(t.caption) << '\n';
     for (const auto& row : t.rows) {
       for (std::size_t c = 0; c < row.size(); ++c) {
-        std::string cell = terminal_safe(row[c]);
+        std::string cell = text::terminal_safe(row[c]);
         std::replace(cell.begin(), cell.end(), '\t', ' ');
         std::replace(cell.begin(), cell.end(), '\n', ' ');
         out << (c > 0 ? "\t" : "") << cell;
@@ -94,21 +79,21 @@ class TextWriter : public RecordWriter {
   explicit TextWriter(std::ostream& out) : out_(out) {}
   void write(const model::Article& a) override {
     if (count_++ > 0) out_ << '\n' << std::string(72, '=') << "\n\n";
-    if (!a.title.empty()) out_ << terminal_safe(a.title) << '\n';
+    if (!a.title.empty()) out_ << text::terminal_safe(a.title) << '\n';
     if (!a.authors.empty()) {
       out_ << "By ";
       for (std::size_t i = 0; i < a.authors.size(); ++i) {
-        out_ << (i > 0 ? ", " : "") << terminal_safe(a.authors[i]);
+        out_ << (i > 0 ? ", " : "") << text::terminal_safe(a.authors[i]);
       }
       out_ << '\n';
     }
-    if (!a.published.empty()) out_ << terminal_safe(a.published) << '\n';
+    if (!a.published.empty()) out_ << text::terminal_safe(a.published) << '\n';
     const std::string where = a.site_name.empty() || a.section.empty()
                                   ? a.site_name + a.section
                                   : a.site_name + " / " + a.section;
-    if (!where.empty()) out_ << terminal_safe(where) << '\n';
-    if (!a.url.empty()) out_ << terminal_safe(a.url) << '\n';
-    if (!a.description.empty()) out_ << '\n' << terminal_safe(a.description) << '\n';
+    if (!where.empty()) out_ << text::terminal_safe(where) << '\n';
+    if (!a.url.empty()) out_ << text::terminal_safe(a.url) << '\n';
+    if (!a.description.empty()) out_ << '\n' << text::terminal_safe(a.description) << '\n';
     for (const model::Block& block : a.body) {
       out_ << '\n';
       std::visit(BlockText{out_}, block);
@@ -116,8 +101,8 @@ class TextWriter : public RecordWriter {
     if (!a.related.empty()) {
       out_ << "\nRelated:\n";
       for (const model::RelatedArticle& r : a.related) {
-        out_ << "\u2022 " << terminal_safe(r.title.empty() ? r.url : r.title + " <" + r.url + ">")
-             << '\n';
+        out_ << "\u2022 "
+             << text::terminal_safe(r.title.empty() ? r.url : r.title + " <" + r.url + ">") << '\n';
       }
     }
   }

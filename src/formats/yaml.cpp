@@ -197,10 +197,34 @@ json scalar_value(const YAML::Node& node) {
                     static_cast<std::size_t>(std::max(mark.column, 0)) + 1);
 }
 
-json node_to_json(const YAML::Node& root, std::size_t first_line, std::size_t max_bytes) {
-  // Node and byte budgets: aliases may repeat a node any number of times.
-  std::size_t budget_nodes = std::max<std::size_t>(1'000'000, max_bytes / 8);
-  std::size_t budget_bytes = max_bytes;
+// Without aliases a document holds fewer nodes than it has bytes, and its
+// strings fewer than twice its bytes (an escape like "\L" becomes three bytes).
+// Aliases may repeat a node any number of times, so the expansion is held to
+// those bounds plus a small allowance: an alias bomb costs no more memory than
+// plain text of the same size would.
+struct ExpansionBudget {
+  static constexpr std::size_t kAliasAllowance = 64 * 1024;
+  explicit ExpansionBudget(std::size_t text_size)
+      : nodes(text_size + kAliasAllowance), string_bytes(2 * text_size + kAliasAllowance) {}
+  std::size_t nodes;
+  std::size_t string_bytes;
+};
+
+// Charges a scalar's bytes to the budget and checks that they are UTF-8.
+void take_string(ExpansionBudget& budget, const YAML::Node& scalar, std::size_t first_line,
+                 const char* what) {
+  const std::string& value = scalar.Scalar();
+  if (value.size() > budget.string_bytes) {
+    fail_at(scalar.Mark(), first_line, "document expands beyond the size limit (aliases?)");
+  }
+  budget.string_bytes -= value.size();
+  // yaml-cpp turns "\x85"-style escapes into raw bytes, not UTF-8.
+  if (!text::is_valid_utf8(value)) {
+    fail_at(scalar.Mark(), first_line, std::string("invalid UTF-8 in ") + what);
+  }
+}
+
+json node_to_json(const YAML::Node& root, std::size_t first_line, ExpansionBudget budget) {
   json result;
   struct Pending {
     YAML::Node node;
@@ -211,7 +235,7 @@ json node_to_json(const YAML::Node& root, std::size_t first_line, std::size_t ma
   while (!stack.empty()) {
     Pending item = std::move(stack.back());
     stack.pop_back();
-    if (budget_nodes-- == 0) {
+    if (budget.nodes-- == 0) {
       fail_at(item.node.Mark(), first_line, "document expands to too many nodes (an alias bomb?)");
     }
     if (item.depth > kMaxJsonDepth) {
@@ -222,20 +246,10 @@ json node_to_json(const YAML::Node& root, std::size_t first_line, std::size_t ma
       case YAML::NodeType::Null:
         *item.target = nullptr;
         break;
-      case YAML::NodeType::Scalar: {
-        const std::size_t size = item.node.Scalar().size();
-        if (size > budget_bytes) {
-          fail_at(item.node.Mark(), first_line,
-                  "document expands beyond the size limit (aliases?)");
-        }
-        budget_bytes -= size;
-        // yaml-cpp turns "\x85"-style escapes into raw bytes, not UTF-8.
-        if (!text::is_valid_utf8(item.node.Scalar())) {
-          fail_at(item.node.Mark(), first_line, "invalid UTF-8 in a string");
-        }
+      case YAML::NodeType::Scalar:
+        take_string(budget, item.node, first_line, "a string");
         *item.target = scalar_value(item.node);
         break;
-      }
       case YAML::NodeType::Sequence: {
         *item.target = json::array();
         json& array = *item.target;
@@ -253,9 +267,7 @@ json node_to_json(const YAML::Node& root, std::size_t first_line, std::size_t ma
           if (!entry.first.IsScalar()) {
             fail_at(entry.first.Mark(), first_line, "mapping keys must be plain strings");
           }
-          if (!text::is_valid_utf8(entry.first.Scalar())) {
-            fail_at(entry.first.Mark(), first_line, "invalid UTF-8 in a key");
-          }
+          take_string(budget, entry.first, first_line, "a key");
           json& slot = object[entry.first.Scalar()];
           stack.push_back({entry.second, &slot, item.depth + 1});
         }
@@ -285,7 +297,7 @@ bool can_be_plain(std::string_view s) {
   if (is_one_of(lower, {"y", "n", "yes", "no", "on", "off", "true", "false", "null"})) {
     return false;
   }
-  for (const std::string_view cp : code_points(s)) {
+  for (const std::string_view cp : text::CodePoints(s)) {
     const auto c = static_cast<unsigned char>(cp[0]);
     if (c >= 0x80) {
       if (is_special_code_point(cp)) return false;
@@ -403,7 +415,7 @@ bool is_content(std::string_view line) {
 
 }  // namespace
 
-json yaml_to_json(std::string_view text, std::size_t first_line, std::size_t max_expanded_bytes) {
+json yaml_to_json(std::string_view text, std::size_t first_line) {
   require_utf8(text, first_line);
   const std::size_t too_deep = find_too_deep_yaml(text, kMaxYamlDepth);
   if (too_deep != std::string_view::npos) {
@@ -418,7 +430,7 @@ json yaml_to_json(std::string_view text, std::size_t first_line, std::size_t max
     fail_at(error.mark, first_line, error.msg);
   }
   try {
-    return node_to_json(root, first_line, max_expanded_bytes);
+    return node_to_json(root, first_line, ExpansionBudget(text.size()));
   } catch (const YAML::Exception& error) {
     fail_at(error.mark, first_line, error.msg);
   }
@@ -449,7 +461,7 @@ void read_yaml(InputBuffer& in, const std::string& source, const ReadOptions& op
       if (!has_content) return true;
       std::optional<Document> read;
       try {
-        json value = yaml_to_json(document, document_line, options.max_document_bytes);
+        json value = yaml_to_json(document, document_line);
         if (value.is_null()) return true;
         read = Document{source, document_line, content_from_json(std::move(value))};
       } catch (const FormatError& error) {

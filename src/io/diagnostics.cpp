@@ -1,5 +1,7 @@
 #include "io/diagnostics.hpp"
 
+#include "text/utf8.hpp"
+
 namespace crbc::io {
 
 std::string format_location(const Location& where) {
@@ -16,6 +18,8 @@ void Reporter::emit(const Location& where, std::string_view kind, std::string_vi
   if (!where.source.empty()) line += format_location(where) + ": ";
   line += kind;
   line += message;
+  // Names and messages may quote hostile input: no escape sequence reaches the terminal.
+  line = text::terminal_safe(line);
   line += '\n';
   const std::scoped_lock lock(mutex_);
   err_ << line << std::flush;

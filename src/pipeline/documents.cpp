@@ -11,6 +11,7 @@ model::Article article_of(formats::Document& document, const PageOptions& option
   extract::ExtractOptions extract_options;
   extract_options.url = page.url.empty() ? options.url : page.url;
   extract_options.content_type = page.content_type;
+  extract_options.deadline = notes.deadline;
   extract::ExtractResult result = extract::extract_article(page.bytes, extract_options);
   for (std::string& warning : result.warnings) notes.warnings.push_back(std::move(warning));
   if (!page.fetch.is_null()) result.article.extra["fetch"] = std::move(page.fetch);

@@ -135,11 +135,12 @@ class ProgressLine {
 };
 
 Outcome run_transform(const Transform& transform, formats::Document& document,
-                      std::size_t input_index) {
+                      std::size_t input_index, double time_limit) {
   Outcome outcome;
   outcome.input_index = input_index;
   outcome.where = {document.source, document.line, 0};
   Notes notes;
+  notes.deadline = io::Deadline(std::chrono::duration<double>(time_limit));
   try {
     outcome.records = transform(document, notes);
   } catch (const std::exception& error) {
@@ -195,7 +196,9 @@ class Batch {
     const formats::DocumentSink sink{
         [this, index](formats::Document&& document) {
           auto shared = std::make_shared<formats::Document>(std::move(document));
-          pool_.submit([this, shared, index] { return run_transform(transform_, *shared, index); });
+          pool_.submit([this, shared, index] {
+            return run_transform(transform_, *shared, index, options_.document_time_limit);
+          });
           return !stop_;
         },
         [this, index](const std::string& source, const formats::FormatError& error) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "formats/formats.hpp"
+#include "io/deadline.hpp"
 #include "io/diagnostics.hpp"
 #include "model/article.hpp"
 
@@ -37,12 +38,14 @@ struct Options {
   bool quiet = false;
   Progress progress = Progress::automatic;
   std::size_t max_input_bytes = std::size_t{256} << 20;
+  double document_time_limit = 60;  // seconds a document may take; 0: no limit
   // Writes records some other way than the `to` format (summarize --text).
   std::function<std::unique_ptr<formats::RecordWriter>(std::ostream&)> make_writer;
 };
 
-// What a transform says about one document besides its records.
+// What a transform is given and says about one document besides its records.
 struct Notes {
+  io::Deadline deadline;  // the document's time budget, running from its transform's start
   std::vector<std::string> warnings;
 };
 

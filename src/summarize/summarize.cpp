@@ -52,7 +52,7 @@ std::vector<Passage> bounded(const std::vector<Passage>& passages, std::deque<st
     Passage copy = passage;
     if (total + copy.text.size() > detail::kMaxAnalysedBytes) {
       std::size_t keep = detail::kMaxAnalysedBytes - total;
-      while (keep > 0 && (static_cast<unsigned char>(copy.text[keep]) & 0xC0) == 0x80) --keep;
+      while (keep > 0 && text::is_continuation_byte(copy.text[keep])) --keep;
       copy.text = copy.text.substr(0, keep);
       cut = true;
     }

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "text/utf8.hpp"
+
 namespace crbc::text::detail {
 
 struct Decoded {
@@ -28,7 +30,7 @@ inline Decoded decode_at(std::string_view s, std::size_t pos) noexcept {
 // Start of the code point that ends just before `pos` (pos > 0).
 inline std::size_t previous_start(std::string_view s, std::size_t pos) noexcept {
   std::size_t start = pos - 1;
-  while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+  while (start > 0 && pos - start < 4 && is_continuation_byte(s[start])) {
     --start;
   }
   return start;

@@ -27,7 +27,7 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t pos) noexcept 
   if (pos + length > s.size()) return 0;
   if (byte(pos + 1) < low || byte(pos + 1) > high) return 0;
   for (std::size_t i = 2; i < length; ++i) {
-    if ((byte(pos + i) & 0xC0) != 0x80) return 0;
+    if (!is_continuation_byte(s[pos + i])) return 0;
   }
   return length;
 }
@@ -35,8 +35,7 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t pos) noexcept 
 // Bytes that form the maximal invalid subpart starting at `pos` (at least 1).
 std::size_t invalid_subpart_length(std::string_view s, std::size_t pos) noexcept {
   std::size_t length = 1;
-  while (pos + length < s.size() && length < 3 &&
-         (static_cast<unsigned char>(s[pos + length]) & 0xC0) == 0x80 &&
+  while (pos + length < s.size() && length < 3 && is_continuation_byte(s[pos + length]) &&
          static_cast<unsigned char>(s[pos]) >= 0xC2 && static_cast<unsigned char>(s[pos]) <= 0xF4) {
     ++length;
   }
@@ -75,7 +74,7 @@ std::string repair_utf8(std::string_view bytes) {
 std::size_t code_point_count(std::string_view utf8) noexcept {
   std::size_t count = 0;
   for (const char c : utf8) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+    if (!is_continuation_byte(c)) ++count;
   }
   return count;
 }
@@ -83,7 +82,7 @@ std::size_t code_point_count(std::string_view utf8) noexcept {
 std::size_t byte_offset_of(std::string_view utf8, std::size_t index) noexcept {
   std::size_t seen = 0;
   for (std::size_t pos = 0; pos < utf8.size(); ++pos) {
-    if ((static_cast<unsigned char>(utf8[pos]) & 0xC0) != 0x80) {
+    if (!is_continuation_byte(utf8[pos])) {
       if (seen == index) return pos;
       ++seen;
     }
@@ -108,6 +107,23 @@ void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+std::string terminal_safe(std::string_view text) {
+  if (!is_valid_utf8(text)) return terminal_safe(repair_utf8(text));
+  std::string out;
+  out.reserve(text.size());
+  for (const std::string_view cp : CodePoints(text)) {
+    const auto c = static_cast<unsigned char>(cp[0]);
+    const bool c0 = cp.size() == 1 && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F);
+    const bool c1 = cp.size() == 2 && c == 0xC2 && static_cast<unsigned char>(cp[1]) < 0xA0;
+    if (c0 || c1) {
+      if (c != '\r') out += "\uFFFD";
+    } else {
+      out += cp;
+    }
+  }
+  return out;
 }
 
 }  // namespace crbc::text

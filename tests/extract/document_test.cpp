@@ -96,3 +96,15 @@ TEST_CASE("start tags beyond the element budget are flattened, open ones still c
   CHECK(filtered == "<div><b>a</b> b  c </div>  ");
   CHECK(stats.tags_flattened == 2);
 }
+
+TEST_CASE("a start tag keeps its first 256 attributes only", "[document]") {
+  const auto tag_with = [](int attributes, std::string_view close) {
+    std::string tag = "<img";
+    for (int i = 0; i < attributes; ++i) tag += " a" + std::to_string(i) + "='x>y'";
+    return tag + std::string(close);
+  };
+  CHECK(prefilter_html(tag_with(256, ">") + "text", 512) == tag_with(256, ">") + "text");
+  CHECK(prefilter_html(tag_with(300, ">") + "text", 512) == tag_with(256, " >") + "text");
+  CHECK(prefilter_html(tag_with(300, "/>"), 512) == tag_with(256, " />"));
+  CHECK(prefilter_html(tag_with(100'000, ">"), 512) == tag_with(256, " >"));
+}

@@ -163,6 +163,24 @@ TEST_CASE("YAML: an alias bomb is refused", "[readers]") {
   CHECK(thrown_message(bomb, Format::yaml).find("alias") != std::string::npos);
 }
 
+TEST_CASE("YAML: aliases may repeat a little, not multiply the document", "[readers]") {
+  const std::string long_text(10'000, 'x');
+  const auto document_using = [&](int repeats) {
+    std::string yaml = "title: ok\nbase: &t \"" + long_text + "\"\ncopies: [";
+    for (int i = 0; i < repeats; ++i) yaml += i > 0 ? ", *t" : "*t";
+    return yaml + "]\n";
+  };
+  const auto few = read_text(document_using(3), Format::yaml);
+  REQUIRE(few.errors.empty());
+  REQUIRE(few.documents.size() == 1);
+  CHECK(few.article(0).extra["copies"].size() == 3);
+  CHECK(thrown_message(document_using(40), Format::yaml).find("size limit") != std::string::npos);
+
+  std::string keys = "title: ok\nbase: &m\n  ? \"" + long_text + "\"\n  : 1\ncopies: [";
+  for (int i = 0; i < 40; ++i) keys += i > 0 ? ", *m" : "*m";
+  CHECK(thrown_message(keys + "]\n", Format::yaml).find("size limit") != std::string::npos);
+}
+
 TEST_CASE("YAML and Markdown: invalid UTF-8 is an error at its position", "[readers]") {
   const auto yaml = read_text("title: ok\nurl: \"b\xC3\x28\"\n", Format::yaml);
   REQUIRE(yaml.errors.size() == 1);
