@@ -258,7 +258,7 @@ std::string prescan_meta_charset(std::string_view raw) {
   std::size_t i = 0;
   while (i < s.size()) {
     const std::size_t lt = s.find('<', i);
-    if (lt == std::string_view::npos) break;
+    if (lt == std::string_view::npos || lt + 1 == s.size()) break;
     i = lt + 1;
     if (s.substr(lt, 4) == "<!--") {
       const std::size_t close = s.find("-->", lt + 4);

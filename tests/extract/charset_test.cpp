@@ -5,6 +5,7 @@
 #include <iconv.h>
 
 #include <catch2/catch.hpp>
+#include <vector>
 #include <stdexcept>
 #include <string>
 
@@ -135,6 +136,15 @@ TEST_CASE("output is valid UTF-8 whatever the input", "[charset]") {
   // Bytes that are invalid in the declared legacy charset become U+FFFD.
   const std::string sjis_broken = "<meta charset=shift_jis><p>\x82</p>";
   CHECK(crbc::text::is_valid_utf8(decode_to_utf8(sjis_broken, "")));
+}
+
+TEST_CASE("prescan stops at a '<' that ends the input (fuzz crash)", "[charset]") {
+  // A vector, not a string: no terminating NUL for the scan to read by luck.
+  for (const std::string_view text : {"<", "x\n<", "<meta charset=utf-8 <"}) {
+    const std::vector<char> bytes(text.begin(), text.end());
+    CHECK_NOTHROW(prescan_meta_charset(std::string_view(bytes.data(), bytes.size())));
+  }
+  CHECK(prescan_meta_charset("<meta charset=utf-8><") == "utf-8");
 }
 
 TEST_CASE("prescan reads the declaration the way the HTML standard does", "[charset]") {
