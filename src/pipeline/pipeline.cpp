@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <set>
 
 #include "io/atomic_file.hpp"
 #include "io/input.hpp"
@@ -50,9 +51,8 @@ class OutputRouter {
              const model::Article& article) {
     if (!options_.output_dir.empty() && (!writer_ || input_index != current_input_)) {
       close_current();
-      const std::string target =
-          options_.output_dir + "/" + output_name_for(input_name, options_.to);
-      file_ = std::make_unique<io::AtomicFile>(target);
+      file_ = std::make_unique<io::AtomicFile>(
+          options_.output_dir + "/" + unused_name(output_name_for(input_name, options_.to)));
       writer_ = make_writer(file_->stream());
       current_input_ = input_index;
     }
@@ -89,6 +89,17 @@ class OutputRouter {
     return formats::make_writer(options_.to, stream, options_.write);
   }
 
+  // Inputs with the same base name ("a/x.html", "b/x.html") must not overwrite each
+  // other's output: later ones get "x-2.json", "x-3.json", in input order.
+  std::string unused_name(const std::string& name) {
+    std::string candidate = name;
+    const auto dot = name.rfind('.');
+    for (int n = 2; !names_used_.insert(candidate).second; ++n) {
+      candidate = name.substr(0, dot) + "-" + std::to_string(n) + name.substr(dot);
+    }
+    return candidate;
+  }
+
   void check_stdout() {
     if (file_ || out_) return;
     if (errno == EPIPE) throw ClosedPipe{};
@@ -101,6 +112,7 @@ class OutputRouter {
   std::unique_ptr<formats::RecordWriter> writer_;
   std::size_t current_input_ = 0;
   bool wrote_any_ = false;
+  std::set<std::string> names_used_;
 };
 
 class ProgressLine {

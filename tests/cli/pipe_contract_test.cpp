@@ -121,6 +121,24 @@ TEST_CASE("an output directory gets one file per input named after it") {
   CHECK_THAT(read_file(dir / "out" / "second.yaml"), Catch::Contains("second b"));
 }
 
+TEST_CASE("inputs with the same base name do not overwrite each other's output") {
+  ScratchDir dir;
+  for (const char* sub : {"a", "b", "c"}) {
+    std::filesystem::create_directories(dir / sub);
+    write_file(dir / sub / "page.json", record_line(sub));
+  }
+  std::filesystem::create_directories(dir / "out");
+  const RunResult result =
+      run(binary() + " convert --output-dir " + shell_quote((dir / "out").string()) + " " +
+          shell_quote((dir / "a" / "page.json").string()) + " " +
+          shell_quote((dir / "b" / "page.json").string()) + " " +
+          shell_quote((dir / "c" / "page.json").string()));
+  REQUIRE(result.status == 0);
+  CHECK(json::parse(read_file(dir / "out" / "page.json"))["title"] == "a");
+  CHECK(json::parse(read_file(dir / "out" / "page-2.json"))["title"] == "b");
+  CHECK(json::parse(read_file(dir / "out" / "page-3.json"))["title"] == "c");
+}
+
 TEST_CASE("a read-only output directory is a clear error and leaves no file") {
   if (::geteuid() == 0) {
     // root writes anywhere; use a directory that does not exist instead.
