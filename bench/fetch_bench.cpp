@@ -13,7 +13,6 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -25,6 +24,7 @@
 #include <vector>
 
 #include "fetch/fetch.hpp"
+#include "io/gzip.hpp"
 
 namespace {
 
@@ -51,20 +51,6 @@ std::string make_page(int index, std::size_t bytes) {
     page += "<p>Paragraph of article " + std::to_string(index) + " with some words.</p>";
   }
   return page + "</article></body></html>";
-}
-
-std::string gzip(const std::string& plain) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, plain.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  stream.avail_in = static_cast<uInt>(plain.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
 }
 
 // cpp-httplib listens with a backlog of 5: 16 clients connecting at once get SYNs
@@ -100,7 +86,7 @@ std::pair<pid_t, int> start_server(const Settings& settings) {
     // clients that accept it, costs the server more than both clients together).
     std::vector<std::string> pages;
     for (int i = 0; i < settings.pages; ++i)
-      pages.push_back(gzip(make_page(i, settings.page_bytes)));
+      pages.push_back(crbc::io::gzip_compress(make_page(i, settings.page_bytes)));
     server.Get(R"(/page/(\d+))", [&pages](const httplib::Request& request,
                                           httplib::Response& response) {
       const auto index = std::stoul(request.matches[1]);

@@ -8,6 +8,7 @@
 
 #include "extract/byline.hpp"
 #include "extract/meta_text.hpp"
+#include "text/json_strings.hpp"
 
 namespace crbc::extract::meta {
 namespace {
@@ -40,27 +41,14 @@ std::string_view strip_wrappers(std::string_view text) {
 std::optional<std::string> sanitize(std::string_view raw) {
   std::string out(strip_wrappers(raw));
   int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
+  text::JsonStringTracker strings;
   for (char& c : out) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      } else if (static_cast<unsigned char>(c) < 0x20) {
-        c = ' ';
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > kMaxJsonLdDepth) return std::nullopt;
-    } else if (c == '}' || c == ']') {
-      --depth;
+    const text::JsonByte byte = strings.next(c);
+    if (byte == text::JsonByte::in_string && static_cast<unsigned char>(c) < 0x20) {
+      c = ' ';
+    } else if (byte == text::JsonByte::outside_string) {
+      if (text::is_json_open_bracket(c) && ++depth > kMaxJsonLdDepth) return std::nullopt;
+      if (text::is_json_close_bracket(c)) --depth;
     }
   }
   return out;

@@ -42,6 +42,15 @@ bool is_alnum(char32_t cp) {
          category == UTF8PROC_CATEGORY_MC;
 }
 
+void append_lowercase(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+  } else {
+    text::append_utf8(out,
+                      static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
+  }
+}
+
 struct NamedEntity {
   std::string_view name;
   char32_t code_point;
@@ -110,14 +119,7 @@ std::string collapse_whitespace(std::string_view text) {
 std::string lowercase(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for_each_code_point(text, [&](char32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-    } else {
-      text::append_utf8(out,
-                        static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
-    }
-  });
+  for_each_code_point(text, [&](char32_t cp) { append_lowercase(out, cp); });
   return out;
 }
 
@@ -140,13 +142,7 @@ std::string decode_entities(std::string_view text) {
 std::string fold_alnum(std::string_view text) {
   std::string out;
   for_each_code_point(text, [&](char32_t cp) {
-    if (!is_alnum(cp)) return;
-    if (cp < 0x80) {
-      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-    } else {
-      text::append_utf8(out,
-                        static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
-    }
+    if (is_alnum(cp)) append_lowercase(out, cp);
   });
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -26,6 +27,8 @@ constexpr std::size_t kMaxTags = 100;
 constexpr std::size_t kMaxBylineBytes = 200;
 constexpr std::size_t kMaxHeadlineBytes = 500;
 constexpr std::size_t kLanguageSampleBytes = 16 * 1024;
+// A paragraph longer than this is running text, not a line of page details.
+constexpr std::size_t kRunningTextBytes = 120;
 // How far (in document nodes) from the headline a byline or <time> may sit.
 constexpr NodeId kNearHeadlineAfter = 400;
 constexpr NodeId kNearHeadlineBefore = 60;
@@ -609,6 +612,21 @@ class MetadataBuilder {
     article.authors = std::move(chosen);
   }
 
+  // Whether `n` sits in an <article> that is a small part of an enclosing <article> and
+  // does not hold the headline: an embedded or featured story, or a comment, with dates
+  // of its own. An <article> wrapping (nearly) all of its parent is the story itself.
+  bool inside_embedded_article(NodeId n) const {
+    const NodeId inner = doc_.ancestor_with_tag(n, "article");
+    if (inner == kNoNode) return false;
+    if (headline_node_ != kNoNode && doc_.contains(inner, headline_node_)) return false;
+    NodeId outermost = inner;
+    for (NodeId a = doc_.ancestor_with_tag(inner, "article"); a != kNoNode;
+         a = doc_.ancestor_with_tag(a, "article"))
+      outermost = a;
+    const auto subtree_size = [this](NodeId a) { return doc_.subtree_end(a) - a; };
+    return 2 * subtree_size(inner) < subtree_size(outermost);
+  }
+
   // A <time>'s date: its datetime attribute, unless the text it shows names another
   // day ("Posted: Dec 22, 2023 | Last Updated: January 2" over the update's datetime).
   std::optional<std::string> time_element_date(NodeId n) const {
@@ -623,7 +641,10 @@ class MetadataBuilder {
 
   // A <time> that says it is the publication date, else the one nearest the headline.
   std::optional<std::string> time_elements_date() const {
-    for (NodeId n : facts_.times) {
+    std::vector<NodeId> ordered;
+    std::copy_if(facts_.times.begin(), facts_.times.end(), std::back_inserter(ordered),
+                 [this](NodeId n) { return !inside_embedded_article(n); });
+    for (NodeId n : ordered) {
       const std::string hint = ascii_lower(std::string(doc_.attr_or_empty(n, "itemprop")) + " " +
                                            std::string(doc_.attr_or_empty(n, "class")));
       const bool published = hint.find("published") != std::string::npos ||
@@ -633,7 +654,6 @@ class MetadataBuilder {
         if (auto date = time_element_date(n)) return date;
       }
     }
-    std::vector<NodeId> ordered = facts_.times;
     if (headline_node_ != kNoNode) {
       const NodeId h = headline_node_;
       std::stable_partition(ordered.begin(), ordered.end(),
@@ -702,6 +722,7 @@ class MetadataBuilder {
   };
 
   std::optional<ShownDate> date_in_node(NodeId n) const {
+    if (inside_embedded_article(n)) return std::nullopt;
     if (doc_.is_element(n)) {
       if (doc_.tag(n) != "time" || inside_tag(doc_, n, "footer")) return std::nullopt;
       auto date = time_element_date(n);
@@ -725,7 +746,8 @@ class MetadataBuilder {
     if (link != kNoNode && doc_.normalized_text(link).size() > 40) return std::nullopt;
     for (std::string_view tag : {"p", "blockquote"}) {
       const NodeId block = doc_.tag(parent) == tag ? parent : doc_.ancestor_with_tag(n, tag);
-      if (block != kNoNode && doc_.normalized_text(block).size() > 120) return std::nullopt;
+      if (block != kNoNode && doc_.normalized_text(block).size() > kRunningTextBytes)
+        return std::nullopt;
     }
     const NodeId li = doc_.tag(parent) == "li" ? parent : doc_.ancestor_with_tag(n, "li");
     if (li != kNoNode && is_story_link_item(li)) return std::nullopt;
@@ -739,19 +761,30 @@ class MetadataBuilder {
                      mentions_update(text) || (context.size() <= 160 && mentions_update(context))};
   }
 
+  // A paragraph of the article's text (a long caption or sidebar is not).
+  bool is_running_text(NodeId n) const {
+    return doc_.is_element(n) && doc_.tag(n) == "p" && !inside_tag(doc_, n, "figure") &&
+           !inside_tag(doc_, n, "aside") && doc_.normalized_text(n).size() > kRunningTextBytes;
+  }
+
   // The date shown next to the headline: what the reader takes for the article's date.
   // An "Updated …" date gives way to a publication date shown just after it.
   // `reach` bounds how far after the headline to look.
   std::optional<std::string> visible_date(NodeId reach) const {
     if (headline_node_ == kNoNode) return std::nullopt;
     constexpr NodeId kPublishedAfterUpdate = 40;
+    // The dateline sits above the body, which may open with a long standfirst; once
+    // the body has begun, dates belong to what it tells of or cites.
+    constexpr int kParagraphsBeforeBody = 2;
     const NodeId h = headline_node_;
     const NodeId end =
         std::min<NodeId>(static_cast<NodeId>(doc_.size()), doc_.subtree_end(h) + reach);
     std::optional<ShownDate> update;
     NodeId update_at = 0;
+    int paragraphs_passed = 0;
     for (NodeId n = doc_.subtree_end(h); n < end; ++n) {
       if (update && n > update_at + kPublishedAfterUpdate) break;
+      if (is_running_text(n) && ++paragraphs_passed == kParagraphsBeforeBody) break;
       auto shown = date_in_node(n);
       if (!shown) continue;
       if (!shown->update) return shown->date;

@@ -10,10 +10,13 @@
 //              "author", a short "By …" line) near the headline, then <meta name=author>
 //              and its variants (article:author, parsely-author, dc.creator, ...).
 //   published  JSON-LD datePublished, then article:published_time and the other date
-//              <meta> tags, microdata, <time> elements near the headline, then the date
-//              in the url. A declared date that contradicts the url by more than a day
-//              while a <time> agrees with the url loses to them (pages reuse a template
-//              date). Dates are normalised to ISO 8601 (dates.hpp).
+//              <meta> tags, microdata; the date shown under the headline (or just above
+//              it) wins over them when it names another day. Without a declared date:
+//              the shown date, a <time> (one marked as the publication date, else the
+//              one nearest the headline), then the date in the url. Dates of
+//              embedded stories (a small <article> inside another), of teasers, captions
+//              and asides, and dates after the body's first paragraphs are not the
+//              article's. Dates are normalised to ISO 8601 (dates.hpp).
 //   modified   JSON-LD dateModified, article:modified_time, og:updated_time, microdata.
 //   language   <html lang>, content-language, og:locale, JSON-LD inLanguage, then the
 //              language CLD2 detects in the text.

@@ -17,20 +17,12 @@ namespace {
 
 constexpr std::size_t kMaxUrlLine = 16 * 1024;
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
-
 // Urls one a line; blank lines and "#" comments are skipped.
 void read_url_lines(std::istream& in, std::vector<std::string>& urls) {
   std::string line;
   while (std::getline(in, line)) {
     if (line.size() > kMaxUrlLine) continue;
-    const std::string_view url = trim(line);
+    const std::string_view url = detail::trim_space(line);
     if (!url.empty() && url.front() != '#') urls.emplace_back(url);
   }
 }

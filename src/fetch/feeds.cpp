@@ -6,10 +6,12 @@
 #include <cctype>
 #include <cstring>
 #include <deque>
+#include <optional>
 #include <unordered_set>
 
 #include "fetch/detail.hpp"
 #include "fetch/fetch.hpp"
+#include "io/gzip.hpp"
 
 namespace crbc::fetch {
 namespace {
@@ -263,15 +265,16 @@ std::vector<std::string> discover_feeds(std::string_view html, std::string_view 
 
 FeedLinks parse_feed(std::string_view document, std::string_view base_url,
                      std::string_view content_type) {
-  std::string inflated;
+  std::optional<std::string> inflated;
   if (document.size() >= 2 && static_cast<unsigned char>(document[0]) == 0x1F &&
       static_cast<unsigned char>(document[1]) == 0x8B) {
-    if (!detail::gunzip_bounded(document, kMaxInflatedFeed, inflated)) {
+    inflated = io::inflate_bounded(document, kMaxInflatedFeed);
+    if (!inflated) {
       FeedLinks failed;
       failed.error = "corrupt or oversized gzip data";
       return failed;
     }
-    document = inflated;
+    document = *inflated;
   }
   if (looks_like_html(document, content_type)) {
     FeedLinks links;

@@ -1,6 +1,5 @@
 // What a fetch produces: records, content hashes, output files.
 #include <openssl/evp.h>
-#include <zlib.h>
 
 #include <array>
 #include <cctype>
@@ -18,30 +17,12 @@ std::string detail::ascii_lower(std::string_view text) {
   return lower;
 }
 
-bool detail::gunzip_bounded(std::string_view compressed, std::size_t max_output,
-                            std::string& output) {
-  z_stream stream{};
-  if (inflateInit2(&stream, 15 + 32) != Z_OK) return false;  // +32: gzip or zlib header
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(std::min<std::size_t>(compressed.size(), 0x7FFFFFFF));
-  std::array<char, 64 * 1024> chunk{};
-  int status = Z_OK;
-  output.clear();
-  while (status == Z_OK) {
-    stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
-    stream.avail_out = chunk.size();
-    status = inflate(&stream, Z_NO_FLUSH);
-    if (status != Z_OK && status != Z_STREAM_END) break;
-    const std::size_t produced = chunk.size() - stream.avail_out;
-    if (output.size() + produced > max_output) {
-      status = Z_MEM_ERROR;
-      break;
-    }
-    output.append(chunk.data(), produced);
-    if (status == Z_OK && produced == 0 && stream.avail_in == 0) break;  // truncated input
-  }
-  inflateEnd(&stream);
-  return status == Z_STREAM_END;
+std::string_view detail::trim_space(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  return text;
 }
 
 nlohmann::json fetch_metadata(const FetchResult& page) {

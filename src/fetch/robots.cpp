@@ -13,14 +13,6 @@ constexpr std::size_t kMaxRules = 10'000;
 constexpr std::size_t kMaxPatternLength = 2048;
 constexpr std::size_t kMaxPathLength = 8192;
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
-
 // Percent-encodes bytes outside ASCII and upper-cases existing escapes, so that a
 // pattern written in UTF-8 matches the encoded path curl sends.
 std::string canonical_escapes(std::string_view text) {
@@ -78,7 +70,7 @@ bool pattern_matches(std::string_view pattern, std::string_view path) {
 // The product token of a user-agent line or header: "crbc" from "crbc/0.1 (+...)".
 std::string leading_token(std::string_view text) {
   std::string token;
-  for (const char c : trim(text)) {
+  for (const char c : detail::trim_space(text)) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '*')) break;
     token += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
@@ -102,8 +94,8 @@ std::vector<Group> read_groups(std::string_view text) {
     line = line.substr(0, line.find('#'));
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = detail::ascii_lower(trim(line.substr(0, colon)));
-    const std::string_view value = trim(line.substr(colon + 1));
+    const std::string key = detail::ascii_lower(detail::trim_space(line.substr(0, colon)));
+    const std::string_view value = detail::trim_space(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!last_was_agent) groups.emplace_back();
       groups.back().agents.push_back(leading_token(value));

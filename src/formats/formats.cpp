@@ -7,6 +7,7 @@
 
 #include "formats/internal.hpp"
 #include "formats/warc.hpp"
+#include "text/json_strings.hpp"
 
 namespace crbc::formats {
 
@@ -81,26 +82,16 @@ bool first_line_is_complete_json(std::string_view head) {
   const auto newline = head.find('\n');
   if (newline == std::string_view::npos) return false;
   int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
+  text::JsonStringTracker strings;
   for (const char c : head.substr(0, newline)) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
+    if (strings.next(c) != text::JsonByte::outside_string) continue;
+    if (text::is_json_open_bracket(c)) {
       ++depth;
-    } else if (c == '}' || c == ']') {
+    } else if (text::is_json_close_bracket(c)) {
       --depth;
     }
   }
-  return depth == 0 && !in_string;
+  return depth == 0 && !strings.in_string();
 }
 
 // "key: value" or "key:" at the start of a line.
@@ -177,7 +168,7 @@ std::string_view file_extension(Format format) {
 }
 
 Format detect_format(std::string_view head, std::string_view file_name) {
-  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  if (head.starts_with(detail::kByteOrderMark)) head.remove_prefix(detail::kByteOrderMark.size());
   if (head.starts_with("WARC/") || head.starts_with("\x1F\x8B")) return Format::warc;
   const std::optional<Format> by_extension = format_from_extension(file_name);
   const auto start = head.find_first_not_of(" \t\r\n");

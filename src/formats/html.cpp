@@ -325,60 +325,25 @@ std::optional<model::Article> embedded_record(std::string_view page, std::size_t
 
 void read_html(InputBuffer& in, const std::string& source, const ReadOptions& options,
                const DocumentSink& sink) {
-  std::string page;
-  std::size_t page_line = 1;
-  bool too_large = false;
-  const auto flush = [&]() -> bool {
-    const bool keep_going = [&] {
-      if (too_large) {
-        return sink.on_error(source,
-                             FormatError("page larger than the limit of " +
-                                             std::to_string(options.max_document_bytes) + " bytes",
-                                         page_line, 1));
-      }
-      if (page.empty()) return true;
-      std::optional<Document> read;
-      try {
+  const DocumentStream stream{
+      .noun = "page",
+      .exact_bytes = true,
+      // A doctype starts a new page only after one of crbc's own pages: any other
+      // page is read whole, whatever it holds.
+      .role_of =
+          [](std::string_view line, std::string_view page) {
+            const bool after_own_page = page.find(kHtmlGeneratorMeta) != std::string_view::npos;
+            return starts_with_doctype(line) && after_own_page ? LineRole::starts_document
+                                                               : LineRole::inside;
+          },
+      .read = [](std::string&& page, std::size_t first_line) -> std::optional<DocumentContent> {
+        if (page.empty()) return std::nullopt;
         if (page.find(kHtmlGeneratorMeta) != std::string::npos) {
-          if (auto article = embedded_record(page, page_line)) {
-            read = Document{source, page_line, std::move(*article)};
-          }
+          if (auto article = embedded_record(page, first_line)) return std::move(*article);
         }
-      } catch (const FormatError& error) {
-        return sink.on_error(source, error);
-      } catch (const model::RecordError& error) {
-        return sink.on_error(source, FormatError(error.what(), page_line, 1));
-      } catch (const json::exception& error) {
-        return sink.on_error(source, FormatError(error.what(), page_line, 1));
-      }
-      if (!read) read = Document{source, page_line, RawPage{std::move(page), {}, {}, nullptr}};
-      return sink.on_document(std::move(*read));
-    }();
-    page.clear();
-    too_large = false;
-    return keep_going;
-  };
-  std::string line;
-  while (true) {
-    const InputBuffer::Line status = in.read_line(line, options.max_document_bytes, true);
-    if (status == InputBuffer::Line::end) break;
-    const std::size_t number = in.lines_read();
-    if (status == InputBuffer::Line::ok && starts_with_doctype(line) && !page.empty() &&
-        page.find(kHtmlGeneratorMeta) != std::string::npos) {
-      if (!flush()) return;
-      page_line = number;
-    }
-    if (status == InputBuffer::Line::too_long ||
-        page.size() + line.size() + 1 > options.max_document_bytes) {
-      too_large = true;
-      page.clear();
-      page.shrink_to_fit();
-    }
-    if (too_large) continue;
-    page += line;
-    page += '\n';
-  }
-  flush();
+        return RawPage{std::move(page), {}, {}, nullptr};
+      }};
+  read_delimited_documents(in, source, options, sink, stream);
 }
 
 std::unique_ptr<RecordWriter> make_html_writer(std::ostream& out) {

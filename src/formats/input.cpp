@@ -2,12 +2,68 @@
 #include <cstring>
 
 #include "formats/internal.hpp"
+#include "model/record_json.hpp"
 #include "text/utf8.hpp"
 
 namespace crbc::formats::detail {
 
 namespace {
+
 constexpr std::size_t kChunkBytes = std::size_t{64} << 10;
+
+// The lines of the document being read from a stream, up to a size limit.
+class PendingDocument {
+ public:
+  PendingDocument(const std::string& source, const ReadOptions& options, const DocumentSink& sink,
+                  const DocumentStream& stream)
+      : source_(source), limit_(options.max_document_bytes), sink_(sink), stream_(stream) {}
+
+  std::string_view text() const { return text_; }
+
+  void add(std::string_view line, bool line_too_long) {
+    if (too_large_) return;
+    if (line_too_long || text_.size() + line.size() + 1 > limit_) {
+      too_large_ = true;
+      text_.clear();
+      text_.shrink_to_fit();
+      return;
+    }
+    text_ += line;
+    text_ += '\n';
+  }
+
+  // Delivers the document and empties it; false when the sink says stop.
+  bool finish() {
+    const bool keep_going = too_large_ ? report_too_large() : deliver_text();
+    text_.clear();
+    too_large_ = false;
+    return keep_going;
+  }
+
+  void start_at(std::size_t first_line) { first_line_ = first_line; }
+
+ private:
+  bool report_too_large() const {
+    return sink_.on_error(source_,
+                          FormatError(std::string(stream_.noun) + " larger than the limit of " +
+                                          std::to_string(limit_) + " bytes",
+                                      first_line_, 1));
+  }
+
+  bool deliver_text() {
+    return deliver(source_, {first_line_, 1}, sink_,
+                   [&] { return stream_.read(std::move(text_), first_line_); });
+  }
+
+  const std::string& source_;
+  std::size_t limit_;
+  const DocumentSink& sink_;
+  const DocumentStream& stream_;
+  std::string text_;
+  std::size_t first_line_ = 1;
+  bool too_large_ = false;
+};
+
 }  // namespace
 
 InputBuffer::InputBuffer(std::istream& in) : in_(in), chunk_(kChunkBytes) {
@@ -96,6 +152,47 @@ void require_utf8(std::string_view text, std::size_t first_line) {
           }() +
           "); convert the input to UTF-8 first",
       at.line, at.column);
+}
+
+bool deliver(const std::string& source, TextPosition at, const DocumentSink& sink,
+             const std::function<std::optional<DocumentContent>()>& read) {
+  std::optional<DocumentContent> content;
+  try {
+    content = read();
+  } catch (const FormatError& error) {
+    return sink.on_error(source, error);
+  } catch (const model::RecordError& error) {
+    return sink.on_error(source, FormatError(error.what(), at.line, at.column));
+  } catch (const nlohmann::json::exception& error) {
+    return sink.on_error(source, FormatError(error.what(), at.line, at.column));
+  }
+  if (!content) return true;
+  return sink.on_document({source, at.line, std::move(*content)});
+}
+
+void read_delimited_documents(InputBuffer& in, const std::string& source,
+                              const ReadOptions& options, const DocumentSink& sink,
+                              const DocumentStream& stream) {
+  PendingDocument document(source, options, sink, stream);
+  std::string line;
+  while (true) {
+    const InputBuffer::Line status =
+        in.read_line(line, options.max_document_bytes, stream.exact_bytes);
+    if (status == InputBuffer::Line::end) break;
+    const std::size_t number = in.lines_read();
+    if (!stream.exact_bytes && number == 1 && line.starts_with(kByteOrderMark)) {
+      line.erase(0, kByteOrderMark.size());
+    }
+    const LineRole role =
+        status == InputBuffer::Line::ok ? stream.role_of(line, document.text()) : LineRole::inside;
+    if (role != LineRole::inside) {
+      if (!document.finish()) return;
+      document.start_at(role == LineRole::starts_document ? number : number + 1);
+      if (role == LineRole::ends_document) continue;
+    }
+    document.add(line, status == InputBuffer::Line::too_long);
+  }
+  document.finish();
 }
 
 }  // namespace crbc::formats::detail

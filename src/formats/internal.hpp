@@ -2,13 +2,16 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "formats/formats.hpp"
@@ -18,6 +21,9 @@ namespace crbc::formats::detail {
 // Deepest JSON nesting a reader accepts. A record nests lists four JSON levels per
 // list level (kMaxListDepth = 32), so real records stay far below it.
 inline constexpr std::size_t kMaxJsonDepth = 512;
+
+// UTF-8 byte order mark, dropped at the start of a text input.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // Buffered input that can show the first bytes (for format detection) before
 // anything is consumed, and read lines of bounded length. It is a streambuf, so a
@@ -55,6 +61,40 @@ struct TextPosition {
 };
 TextPosition position_of(std::string_view text, std::size_t offset, std::size_t first_line = 1,
                          std::size_t first_column = 1);
+
+// What one document of a stream holds.
+using DocumentContent = std::variant<RawPage, model::Article>;
+
+// Hands the sink what `read` makes of the document that starts at `at`: the
+// document, or the error it threw (FormatError, model::RecordError or a JSON
+// error). Nothing when `read` finds nothing to read. False when the sink says stop.
+bool deliver(const std::string& source, TextPosition at, const DocumentSink& sink,
+             const std::function<std::optional<DocumentContent>()>& read);
+
+// A line's part in splitting a stream into documents.
+enum class LineRole {
+  inside,           // belongs to the current document
+  starts_document,  // ends the current document and is the first line of the next
+  ends_document,    // ends the current document and belongs to neither
+};
+
+// How read_delimited_documents splits one format's stream and reads each document.
+struct DocumentStream {
+  std::string_view noun;     // "document", "page": names one in the too-large error
+  bool exact_bytes = false;  // keeps a "\r" before "\n" and a byte order mark
+  // The part `line` plays, given the current document so far.
+  std::function<LineRole(std::string_view line, std::string_view document)> role_of;
+  // The content of a document whose first line is `first_line`; nullopt when it
+  // holds nothing to read. Throws what deliver() reports.
+  std::function<std::optional<DocumentContent>(std::string&& text, std::size_t first_line)> read;
+};
+
+// Splits `in` into documents at the lines role_of marks and delivers each; one
+// larger than options.max_document_bytes is reported, not read. Stops when the
+// sink says stop.
+void read_delimited_documents(InputBuffer& in, const std::string& source,
+                              const ReadOptions& options, const DocumentSink& sink,
+                              const DocumentStream& stream);
 
 // Throws FormatError at the first invalid UTF-8 sequence of `text`.
 void require_utf8(std::string_view text, std::size_t first_line = 1);
@@ -130,6 +170,10 @@ class MarkVisitor {
   virtual void close(const model::Mark& mark) = 0;
 };
 void visit_marks(const model::RichText& rich, MarkVisitor& visitor);
+
+// A table cell's text on one line: backslashes and line breaks escaped (\\, \n, \r),
+// the column separator written as `separator_escape`.
+std::string escape_cell(std::string_view value, char separator, std::string_view separator_escape);
 
 // Is a url safe in href/src: http, https, mailto, or relative (no scheme)?
 bool is_safe_url(std::string_view url);

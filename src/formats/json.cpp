@@ -9,6 +9,7 @@
 
 #include "formats/internal.hpp"
 #include "model/record_json.hpp"
+#include "text/json_strings.hpp"
 
 namespace crbc::formats::detail {
 
@@ -84,34 +85,28 @@ class JsonScanner {
       return fits;
     }
     std::size_t depth = 0;
-    bool in_string = false;
-    bool escaped = false;
+    text::JsonStringTracker strings;
     while (true) {
       const int c = get();
       if (c == std::char_traits<char>::eof()) {
-        throw FormatError(in_string ? "unexpected end of input inside a string"
-                                    : "unexpected end of input: a value is not closed",
+        throw FormatError(strings.in_string() ? "unexpected end of input inside a string"
+                                              : "unexpected end of input: a value is not closed",
                           start.line, start.column);
       }
       keep(c);
-      if (in_string) {
-        if (escaped) {
-          escaped = false;
-        } else if (c == '\\') {
-          escaped = true;
-        } else if (c == '"') {
-          in_string = false;
-          if (depth == 0) return fits;
-        }
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '{' || c == '[') {
+      const char byte = static_cast<char>(c);
+      const text::JsonByte role = strings.next(byte);
+      if (role == text::JsonByte::quote && !strings.in_string() && depth == 0) {
+        return fits;  // a string value
+      }
+      if (role != text::JsonByte::outside_string) continue;
+      if (text::is_json_open_bracket(byte)) {
         if (++depth > kMaxJsonDepth) {
           throw FormatError("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
                             line_, column_ - 1);
         }
-      } else if (c == '}' || c == ']') {
-        if (--depth == 0) return fits;
+      } else if (text::is_json_close_bracket(byte) && --depth == 0) {
+        return fits;
       }
     }
   }
@@ -127,21 +122,12 @@ std::string too_large_message(std::size_t limit) {
   return "record larger than the limit of " + std::to_string(limit) + " bytes";
 }
 
-// Turns one value's text into a Document for the sink; false when the sink says stop.
-bool deliver(std::string_view text, const std::string& source, TextPosition at,
-             const DocumentSink& sink) {
-  std::optional<Document> document;
-  try {
-    json value = parse_json(text, at.line, at.column);
-    document = Document{source, at.line, content_from_json(std::move(value))};
-  } catch (const FormatError& error) {
-    return sink.on_error(source, error);
-  } catch (const model::RecordError& error) {
-    return sink.on_error(source, FormatError(error.what(), at.line, at.column));
-  } catch (const json::exception& error) {
-    return sink.on_error(source, FormatError(error.what(), at.line, at.column));
-  }
-  return sink.on_document(std::move(*document));
+// Reads one value's text as a document for the sink; false when the sink says stop.
+bool deliver_json(std::string_view text, const std::string& source, TextPosition at,
+                  const DocumentSink& sink) {
+  return deliver(source, at, sink, [&]() -> std::optional<DocumentContent> {
+    return content_from_json(parse_json(text, at.line, at.column));
+  });
 }
 
 // One record pretty-printed; from the second on, one record a line (only the
@@ -197,23 +183,13 @@ class NdjsonWriter : public RecordWriter {
 
 std::size_t find_too_deep(std::string_view text, std::size_t limit) {
   std::size_t depth = 0;
-  bool in_string = false;
-  bool escaped = false;
+  text::JsonStringTracker strings;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
+    if (strings.next(c) != text::JsonByte::outside_string) continue;
+    if (text::is_json_open_bracket(c)) {
       if (++depth > limit) return i;
-    } else if ((c == '}' || c == ']') && depth > 0) {
+    } else if (text::is_json_close_bracket(c) && depth > 0) {
       --depth;
     }
   }
@@ -262,8 +238,8 @@ std::string dump_for_html(const json& value) {
 void read_json(InputBuffer& in, const std::string& source, const ReadOptions& options,
                const DocumentSink& sink) {
   JsonScanner scanner(in, options.max_document_bytes);
-  if (in.head().starts_with("\xEF\xBB\xBF")) {
-    for (int i = 0; i < 3; ++i) in.sbumpc();
+  if (in.head().starts_with(kByteOrderMark)) {
+    for (std::size_t i = 0; i < kByteOrderMark.size(); ++i) in.sbumpc();
   }
   std::string text;
   const auto one = [&]() {
@@ -272,7 +248,7 @@ void read_json(InputBuffer& in, const std::string& source, const ReadOptions& op
       return sink.on_error(
           source, FormatError(too_large_message(options.max_document_bytes), at.line, at.column));
     }
-    return deliver(text, source, at, sink);
+    return deliver_json(text, source, at, sink);
   };
   scanner.skip_whitespace();
   while (!scanner.at_end()) {
@@ -321,9 +297,9 @@ void read_ndjson(InputBuffer& in, const std::string& source, const ReadOptions& 
       continue;
     }
     std::string_view text = line;
-    if (number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    if (number == 1 && text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
     if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    if (!deliver(text, source, {number, 1}, sink)) return;
+    if (!deliver_json(text, source, {number, 1}, sink)) return;
   }
 }
 

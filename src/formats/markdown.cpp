@@ -176,29 +176,6 @@ bool has_line(std::string_view text, std::string_view wanted) {
   return false;
 }
 
-std::string table_cell(std::string_view cell) {
-  std::string out;
-  for (const char c : cell) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '|':
-        out += "\\|";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 class BodyWriter {
  public:
   explicit BodyWriter(std::string& out) : out_(out) {}
@@ -339,7 +316,7 @@ class BodyWriter {
       out_ += '|';
       for (const std::string& cell : table.rows[r]) {
         out_ += ' ';
-        out_ += table_cell(cell);
+        out_ += escape_cell(cell, '|', "\\|");
         out_ += " |";
       }
       out_ += '\n';
@@ -844,54 +821,17 @@ model::Article article_from_markdown(std::string_view text, std::size_t first_li
 
 void read_markdown(InputBuffer& in, const std::string& source, const ReadOptions& options,
                    const DocumentSink& sink) {
-  std::string document;
-  std::size_t document_line = 1;
-  bool too_large = false;
-  const auto flush = [&]() -> bool {
-    const bool keep_going = [&] {
-      if (too_large) {
-        return sink.on_error(source,
-                             FormatError("document larger than the limit of " +
-                                             std::to_string(options.max_document_bytes) + " bytes",
-                                         document_line, 1));
-      }
-      if (document.find_first_not_of(" \t\r\n") == std::string::npos) return true;
-      std::optional<model::Article> article;
-      try {
-        article = article_from_markdown(document, document_line);
-      } catch (const FormatError& error) {
-        return sink.on_error(source, error);
-      } catch (const json::exception& error) {
-        return sink.on_error(source, FormatError(error.what(), document_line, 1));
-      }
-      return sink.on_document({source, document_line, std::move(*article)});
-    }();
-    document.clear();
-    too_large = false;
-    return keep_going;
-  };
-  std::string line;
-  while (true) {
-    const InputBuffer::Line status = in.read_line(line, options.max_document_bytes);
-    if (status == InputBuffer::Line::end) break;
-    const std::size_t number = in.lines_read();
-    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-    if (status == InputBuffer::Line::ok && line == kMarkdownRecordSeparator) {
-      if (!flush()) return;
-      document_line = number + 1;
-      continue;
-    }
-    if (status == InputBuffer::Line::too_long ||
-        document.size() + line.size() + 1 > options.max_document_bytes) {
-      too_large = true;
-      document.clear();
-      document.shrink_to_fit();
-    }
-    if (too_large) continue;
-    document += line;
-    document += '\n';
-  }
-  flush();
+  const DocumentStream stream{
+      .noun = "document",
+      .role_of =
+          [](std::string_view line, std::string_view /*document*/) {
+            return line == kMarkdownRecordSeparator ? LineRole::ends_document : LineRole::inside;
+          },
+      .read = [](std::string&& text, std::size_t first_line) -> std::optional<DocumentContent> {
+        if (text.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+        return article_from_markdown(text, first_line);
+      }};
+  read_delimited_documents(in, source, options, sink, stream);
 }
 
 std::unique_ptr<RecordWriter> make_markdown_writer(std::ostream& out) {

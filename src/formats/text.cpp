@@ -173,27 +173,7 @@ std::string csv_field(const std::string& value) {
 
 // TSV cannot quote: tabs, newlines and backslashes are escaped as \t, \n, \r, \\.
 std::string tsv_field(const std::string& value) {
-  std::string out;
-  out.reserve(value.size());
-  for (const char c : value) {
-    switch (c) {
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return escape_cell(value, '\t', "\\t");
 }
 
 class TableWriter : public RecordWriter {
@@ -231,6 +211,31 @@ class TableWriter : public RecordWriter {
 };
 
 }  // namespace
+
+std::string escape_cell(std::string_view value, char separator, std::string_view separator_escape) {
+  std::string out;
+  out.reserve(value.size());
+  for (const char c : value) {
+    if (c == separator) {
+      out += separator_escape;
+      continue;
+    }
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
 
 std::unique_ptr<RecordWriter> make_text_writer(std::ostream& out) {
   return std::make_unique<TextWriter>(out);

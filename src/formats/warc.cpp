@@ -12,6 +12,8 @@
 #include <optional>
 #include <vector>
 
+#include "io/gzip.hpp"
+
 namespace crbc::formats {
 namespace {
 
@@ -49,20 +51,6 @@ std::string base32(const unsigned char* bytes, std::size_t size) {
   return out;
 }
 
-std::string gzip_member(std::string_view data) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, data.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
-
 // "Name: value" lines of a header block, names in lower case; the first line
 // (a WARC version or an HTTP status line) is returned apart.
 struct HeaderBlock {
@@ -77,14 +65,20 @@ struct HeaderBlock {
   }
 };
 
+// Removes the first line from `text` and returns it without its "\n" or "\r\n".
+std::string_view take_line(std::string_view& text) {
+  const auto end = text.find('\n');
+  std::string_view line = text.substr(0, end);
+  text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
 HeaderBlock parse_header_block(std::string_view text) {
   HeaderBlock block;
   bool first = true;
   while (!text.empty()) {
-    const auto end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string_view line = take_line(text);
     if (first) {
       block.first_line = std::string(line);
       first = false;
@@ -262,31 +256,6 @@ std::optional<std::string> dechunk(std::string_view body, std::size_t limit) {
   }
 }
 
-std::optional<std::string> inflate_body(std::string_view body, std::size_t limit,
-                                        bool raw_deflate) {
-  z_stream stream{};
-  if (inflateInit2(&stream, raw_deflate ? -15 : 15 + 32) != Z_OK) return std::nullopt;
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
-  stream.avail_in = static_cast<uInt>(std::min<std::size_t>(body.size(), 0x7FFFFFFF));
-  std::string out;
-  std::array<char, kChunk> chunk{};
-  int status = Z_OK;
-  while (status == Z_OK) {
-    stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
-    stream.avail_out = chunk.size();
-    status = inflate(&stream, Z_NO_FLUSH);
-    const std::size_t produced = chunk.size() - stream.avail_out;
-    if (out.size() + produced > limit)
-      status = Z_MEM_ERROR;
-    else
-      out.append(chunk.data(), produced);
-    if (status == Z_OK && produced == 0) break;
-  }
-  inflateEnd(&stream);
-  if (status != Z_STREAM_END) return std::nullopt;
-  return out;
-}
-
 bool is_page_type(std::string_view content_type) {
   const std::string type = lower(content_type);
   return type.empty() || type.find("html") != std::string::npos ||
@@ -334,8 +303,9 @@ std::optional<RawPage> page_of(const HeaderBlock& warc, std::string_view block, 
   }
   const std::string encoding = lower(http.get("content-encoding"));
   if (encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") {
-    auto decoded = inflate_body(body, limit, false);
-    if (!decoded && encoding == "deflate") decoded = inflate_body(body, limit, true);
+    auto decoded = io::inflate_bounded(body, limit);
+    if (!decoded && encoding == "deflate")
+      decoded = io::inflate_bounded(body, limit, io::DeflateHeader::none);
     if (!decoded)
       throw FormatError("corrupt or oversized " + encoding + " body in a response record");
     body = std::move(*decoded);
@@ -403,7 +373,7 @@ void WarcWriter::write_record(std::string_view head, std::string_view block) {
   record.append("Content-Length: ").append(std::to_string(block.size())).append("\r\n\r\n");
   record.append(block).append("\r\n\r\n");
   if (gzip_) {
-    const std::string compressed = gzip_member(record);
+    const std::string compressed = io::gzip_compress(record);
     out_.write(compressed.data(), static_cast<std::streamsize>(compressed.size()));
   } else {
     out_.write(record.data(), static_cast<std::streamsize>(record.size()));
@@ -424,10 +394,7 @@ void WarcWriter::write(const WarcExchange& exchange) {
   std::string_view rest = exchange.response_head;
   bool first = true;
   while (!rest.empty()) {
-    const auto end = rest.find('\n');
-    std::string_view line = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string_view line = take_line(rest);
     if (line.empty()) continue;
     if (!first) {
       const std::string name = lower(trim(line.substr(0, line.find(':'))));

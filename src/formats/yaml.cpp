@@ -413,6 +413,17 @@ bool is_content(std::string_view line) {
          !(is_document_start(line) && line.find_first_not_of(" \t\r", 3) == std::string_view::npos);
 }
 
+// Does the document hold a content line, not only blank lines, comments and directives?
+bool has_content(std::string_view document) {
+  std::size_t start = 0;
+  while (start < document.size()) {
+    const std::size_t end = std::min(document.find('\n', start), document.size());
+    if (is_content(document.substr(start, end - start))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 json yaml_to_json(std::string_view text, std::size_t first_line) {
@@ -446,64 +457,21 @@ void write_yaml_mapping(std::ostream& out, const json& object) {
 
 void read_yaml(InputBuffer& in, const std::string& source, const ReadOptions& options,
                const DocumentSink& sink) {
-  std::string document;
-  std::size_t document_line = 1;
-  bool has_content = false;
-  bool too_large = false;
-  const auto flush = [&]() -> bool {
-    const bool keep_going = [&] {
-      if (too_large) {
-        return sink.on_error(source,
-                             FormatError("document larger than the limit of " +
-                                             std::to_string(options.max_document_bytes) + " bytes",
-                                         document_line, 1));
-      }
-      if (!has_content) return true;
-      std::optional<Document> read;
-      try {
-        json value = yaml_to_json(document, document_line);
-        if (value.is_null()) return true;
-        read = Document{source, document_line, content_from_json(std::move(value))};
-      } catch (const FormatError& error) {
-        return sink.on_error(source, error);
-      } catch (const model::RecordError& error) {
-        return sink.on_error(source, FormatError(error.what(), document_line, 1));
-      } catch (const json::exception& error) {
-        return sink.on_error(source, FormatError(error.what(), document_line, 1));
-      }
-      return sink.on_document(std::move(*read));
-    }();
-    document.clear();
-    has_content = false;
-    too_large = false;
-    return keep_going;
-  };
-  std::string line;
-  while (true) {
-    const InputBuffer::Line status = in.read_line(line, options.max_document_bytes);
-    if (status == InputBuffer::Line::end) break;
-    const std::size_t number = in.lines_read();
-    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-    if (status == InputBuffer::Line::ok && is_document_start(line)) {
-      if (!flush()) return;
-      document_line = number;
-    } else if (status == InputBuffer::Line::ok && is_document_end(line)) {
-      if (!flush()) return;
-      document_line = number + 1;
-      continue;
-    }
-    if (status == InputBuffer::Line::too_long ||
-        document.size() + line.size() + 1 > options.max_document_bytes) {
-      too_large = true;
-      document.clear();
-      continue;
-    }
-    if (too_large) continue;
-    document += line;
-    document += '\n';
-    has_content = has_content || is_content(line);
-  }
-  flush();
+  const DocumentStream stream{
+      .noun = "document",
+      .role_of =
+          [](std::string_view line, std::string_view /*document*/) {
+            if (is_document_start(line)) return LineRole::starts_document;
+            if (is_document_end(line)) return LineRole::ends_document;
+            return LineRole::inside;
+          },
+      .read = [](std::string&& text, std::size_t first_line) -> std::optional<DocumentContent> {
+        if (!has_content(text)) return std::nullopt;
+        json value = yaml_to_json(text, first_line);
+        if (value.is_null()) return std::nullopt;
+        return content_from_json(std::move(value));
+      }};
+  read_delimited_documents(in, source, options, sink, stream);
 }
 
 std::unique_ptr<RecordWriter> make_yaml_writer(std::ostream& out) {

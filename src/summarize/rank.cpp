@@ -29,8 +29,9 @@ SparseVector counts_of(const std::vector<TermId>& terms) {
   return out;
 }
 
-double dot(const SparseVector& a, const SparseVector& b) {
-  double sum = 0.0;
+// Calls on_shared(weight in a, weight in b) for each term of both, in term order.
+template <typename OnShared>
+void for_each_shared_term(const SparseVector& a, const SparseVector& b, OnShared&& on_shared) {
   auto i = a.begin();
   auto j = b.begin();
   while (i != a.end() && j != b.end()) {
@@ -39,29 +40,22 @@ double dot(const SparseVector& a, const SparseVector& b) {
     } else if (j->first < i->first) {
       ++j;
     } else {
-      sum += i->second * j->second;
+      on_shared(i->second, j->second);
       ++i;
       ++j;
     }
   }
+}
+
+double dot(const SparseVector& a, const SparseVector& b) {
+  double sum = 0.0;
+  for_each_shared_term(a, b, [&](double x, double y) { sum += x * y; });
   return sum;
 }
 
 std::size_t overlap(const SparseVector& a, const SparseVector& b) {
   std::size_t count = 0;
-  auto i = a.begin();
-  auto j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (i->first < j->first) {
-      ++i;
-    } else if (j->first < i->first) {
-      ++j;
-    } else {
-      ++count;
-      ++i;
-      ++j;
-    }
-  }
+  for_each_shared_term(a, b, [&](double, double) { ++count; });
   return count;
 }
 

@@ -2,11 +2,7 @@
 // `crbc __options` reports is in the three completion files and in the man page of
 // its subcommand, the generated parts are up to date, and `crbc help CMD` prints
 // what `crbc CMD --help` prints.
-#include <sys/wait.h>
-
-#include <array>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -15,40 +11,17 @@
 #include <utility>
 #include <vector>
 
+#include "run.hpp"
+
+using crbc::testing::binary;
+using crbc::testing::run;
+using crbc::testing::RunResult;
+using crbc::testing::shell_quote;
+
 namespace {
 
-struct Output {
-  int status = -1;
-  std::string out;  // standard output (and standard error when the command merges it)
-};
-
-std::string shell_quoted(const std::string& text) {
-  std::string quoted = "'";
-  for (const char c : text) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "'";
-}
-
-Output run(const std::string& command) {
-  Output result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  std::size_t got = 0;
-  while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), got);
-  const int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-std::string crbc(const std::string& arguments) {
-  return shell_quoted(CRBC_BINARY) + " " + arguments;
+std::string crbc_command(const std::string& arguments) {
+  return binary() + " " + arguments;
 }
 
 std::string read_repo_file(const std::string& relative) {
@@ -113,7 +86,7 @@ std::vector<CommandOption> long_options(const nlohmann::json& definitions) {
 }
 
 nlohmann::json option_definitions() {
-  const Output described = run(crbc("__options"));
+  const RunResult described = run(crbc_command("__options"));
   REQUIRE(described.status == 0);
   const auto definitions = nlohmann::json::parse(described.out);
   REQUIRE(definitions.is_object());
@@ -124,9 +97,9 @@ nlohmann::json option_definitions() {
 
 TEST_CASE("completions and man pages are generated from the current options") {
   const std::string command = "python3 " +
-                              shell_quoted(std::string(CRBC_SOURCE_DIR) + "/tools/gen-docs.py") +
-                              " --check --crbc " + shell_quoted(CRBC_BINARY) + " 2>&1";
-  const Output checked = run(command);
+                              shell_quote(std::string(CRBC_SOURCE_DIR) + "/tools/gen-docs.py") +
+                              " --check --crbc " + shell_quote(CRBC_BINARY) + " 2>&1";
+  const RunResult checked = run(command);
   INFO(checked.out);
   INFO("regenerate with: python3 tools/gen-docs.py --crbc build/crbc");
   CHECK(checked.status == 0);
@@ -165,8 +138,8 @@ TEST_CASE("crbc help CMD prints the same text as crbc CMD --help") {
   for (const auto& [name, body] : definitions.items()) {
     if (name == "help") continue;
     INFO("subcommand " << name);
-    const Output help = run(crbc("help " + name));
-    const Output flag = run(crbc(name + " --help"));
+    const RunResult help = run(crbc_command("help " + name));
+    const RunResult flag = run(crbc_command(name + " --help"));
     CHECK(help.status == 0);
     CHECK(flag.status == 0);
     CHECK(help.out == flag.out);
@@ -175,13 +148,13 @@ TEST_CASE("crbc help CMD prints the same text as crbc CMD --help") {
 }
 
 TEST_CASE("crbc help names an unknown subcommand as a usage error") {
-  const Output unknown = run(crbc("help no-such-command 2>&1"));
+  const RunResult unknown = run(crbc_command("help no-such-command 2>&1"));
   CHECK(unknown.status == 2);
   CHECK(unknown.out.find("no-such-command") != std::string::npos);
 }
 
 TEST_CASE("completion scripts are valid shell code") {
-  const std::string dir = shell_quoted(std::string(CRBC_SOURCE_DIR) + "/completions");
+  const std::string dir = shell_quote(std::string(CRBC_SOURCE_DIR) + "/completions");
   CHECK(run("bash -n " + dir + "/crbc.bash 2>&1").status == 0);
   // zsh and fish are checked where they are installed (they are not build dependencies).
   CHECK(run("! command -v zsh >/dev/null || zsh -n " + dir + "/_crbc 2>&1").status == 0);

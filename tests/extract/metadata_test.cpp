@@ -362,6 +362,45 @@ TEST_CASE("Conflicts between sources are settled by the documented precedence") 
   for (const auto& c : cases) check_page(c);
 }
 
+TEST_CASE("Dates: the article's own, not an embedded story's or a cited one") {
+  const PageCase cases[] = {
+      {"a featured story embedded under the headline has its own date",
+       "https://k.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<article><div class="meta">December 21, 2026</div><h1>Harbour plan</h1>
+               <article class="pick"><h3>Featured</h3><div>Stated on November 23, 2026</div></article>)" +
+                kParagraph + kParagraph + "</article>"),
+       {.published = "2026-12-21"}},
+      {"an <article> wrapping the whole story is the story itself",
+       "https://k.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<h1>Harbour plan</h1><article><article class="wrapper">
+               <div class="info">Dec 18, 2026</div>)" +
+                kParagraph + "</article></article>"),
+       {.published = "2026-12-18"}},
+      {"a <time> marked as published in an embedded story is the story's",
+       "https://k.example/x",
+       page("", R"(<article><time datetime="2026-12-21">Today</time>)" + kParagraph + kParagraph +
+                    R"(<article class="related"><a href="/o">Other story</a>
+                       <time class="published" datetime="2026-11-23">Nov 23</time></article>)" +
+                    kParagraph + "</article>"),
+       {.published = "2026-12-21"}},
+      {"dates the body cites, past its first paragraphs, are not the dateline",
+       "https://k.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<div class="date">December 21, 2026</div><h1>Harbour plan</h1>)" + kParagraph +
+                kParagraph + R"(<p><a href="/minutes">Council minutes</a>, 13 December 2026</p>)"),
+       {.published = "2026-12-21"}},
+      {"the dateline may follow a long standfirst",
+       "https://k.example/x",
+       page("<title>Harbour plan</title>", "<h1>Harbour plan</h1>" + kParagraph +
+                                               R"(<div class="date">December 21, 2026</div>)" +
+                                               kParagraph),
+       {.published = "2026-12-21"}},
+  };
+  for (const auto& c : cases) check_page(c);
+}
+
 TEST_CASE("Language is detected from the text when nothing declares it") {
   const std::string german =
       "<p>Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen. Nach "

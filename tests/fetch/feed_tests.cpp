@@ -3,6 +3,7 @@
 
 #include "fetch/fetch.hpp"
 #include "fetch/test_server.hpp"
+#include "io/gzip.hpp"
 
 using crbc::fetch::FeedKind;
 using crbc::fetch::Fetcher;
@@ -65,7 +66,7 @@ TEST_CASE("sitemaps, news sitemaps and gzip-compressed sitemaps give their locs"
   CHECK(links.pages ==
         std::vector<std::string>{"https://site.example/2026/a", "https://site.example/2026/b"});
   const auto compressed =
-      parse_feed(crbc::fetch::testing::gzip(kSitemap), "https://site.example/sitemap.xml.gz");
+      parse_feed(crbc::io::gzip_compress(kSitemap), "https://site.example/sitemap.xml.gz");
   CHECK(compressed.pages == links.pages);
 }
 
@@ -134,7 +135,7 @@ TEST_CASE("feeds, sitemaps, sitemap indexes and home pages expand to article url
     });
     s.Get("/news.xml.gz", [&](const httplib::Request&, httplib::Response& response) {
       response.set_content(
-          crbc::fetch::testing::gzip("<urlset><url><loc>" + base + "/e</loc></url></urlset>"),
+          crbc::io::gzip_compress("<urlset><url><loc>" + base + "/e</loc></url></urlset>"),
           "application/x-gzip");
     });
     s.Get("/broken.xml", [](const httplib::Request&, httplib::Response& response) {

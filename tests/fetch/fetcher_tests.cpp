@@ -5,6 +5,7 @@
 
 #include "fetch/fetch.hpp"
 #include "fetch/test_server.hpp"
+#include "io/gzip.hpp"
 
 using namespace std::chrono_literals;
 using crbc::fetch::Fetcher;
@@ -227,7 +228,7 @@ TEST_CASE("a connection reset mid-body is an error, retried", "[fetch]") {
 }
 
 TEST_CASE("a gzip bomb is refused, not inflated", "[fetch]") {
-  const std::string bomb = crbc::fetch::testing::gzip(std::string(std::size_t{16} << 20, '\0'));
+  const std::string bomb = crbc::io::gzip_compress(std::string(std::size_t{16} << 20, '\0'));
   REQUIRE(bomb.size() < 100'000);
   TestServer server([&](httplib::Server& s) {
     s.Get("/bomb", [&](const httplib::Request&, httplib::Response& response) {
@@ -236,7 +237,7 @@ TEST_CASE("a gzip bomb is refused, not inflated", "[fetch]") {
     });
     s.Get("/small-gzip", [](const httplib::Request&, httplib::Response& response) {
       response.set_header("Content-Encoding", "gzip");
-      response.set_content(crbc::fetch::testing::gzip(kPage), "text/html; charset=utf-8");
+      response.set_content(crbc::io::gzip_compress(kPage), "text/html; charset=utf-8");
     });
   });
   auto options = local_options();

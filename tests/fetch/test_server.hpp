@@ -3,7 +3,6 @@
 #pragma once
 
 #include <httplib.h>
-#include <zlib.h>
 
 #include <atomic>
 #include <chrono>
@@ -58,20 +57,6 @@ inline FetchOptions local_options() {
   options.connect_timeout = std::chrono::milliseconds(2'000);
   options.per_host = 8;
   return options;
-}
-
-inline std::string gzip(const std::string& plain) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, plain.size()) + 64, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  stream.avail_in = static_cast<uInt>(plain.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
 }
 
 }  // namespace crbc::fetch::testing

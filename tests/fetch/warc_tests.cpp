@@ -5,6 +5,7 @@
 #include "fetch/fetch.hpp"
 #include "fetch/test_server.hpp"
 #include "formats/warc.hpp"
+#include "io/gzip.hpp"
 
 using crbc::formats::Document;
 using crbc::formats::RawPage;
@@ -87,7 +88,7 @@ TEST_CASE("WARC records written, gzip per record or plain, read back", "[warc]")
 }
 
 TEST_CASE("WARC from other tools: chunked and gzip-encoded payloads, redirects skipped", "[warc]") {
-  const std::string compressed = crbc::fetch::testing::gzip(kBody);
+  const std::string compressed = crbc::io::gzip_compress(kBody);
   std::string chunked;
   const std::size_t half = compressed.size() / 2;
   auto hex = [](std::size_t n) {
@@ -137,7 +138,7 @@ TEST_CASE("a fetched page goes into a WARC and comes back the same", "[warc][fet
   crbc::fetch::testing::TestServer server([](httplib::Server& s) {
     s.Get("/page", [](const httplib::Request&, httplib::Response& response) {
       response.set_header("Content-Encoding", "gzip");
-      response.set_content(crbc::fetch::testing::gzip(kBody), "text/html; charset=utf-8");
+      response.set_content(crbc::io::gzip_compress(kBody), "text/html; charset=utf-8");
     });
   });
   auto options = crbc::fetch::testing::local_options();

@@ -1,30 +1,13 @@
 // More sentence-splitting rows: news prose as agencies write it, in the languages
 // crbc must handle. Same format as sentences_test.cpp.
 #include <catch2/catch.hpp>
-#include <string>
-#include <string_view>
 
-#include "text/text.hpp"
+#include "text/sentence_cases.hpp"
 
 namespace {
 
-struct Case {
-  std::string_view language;
-  std::string_view input;
-  std::string_view expected;  // sentences joined by " | "
-};
-
-std::string joined(std::string_view text, std::string_view language) {
-  std::string out;
-  for (const auto& sentence : crbc::text::split_sentences(text, language)) {
-    if (!out.empty()) out += " | ";
-    out += sentence.text;
-  }
-  return out;
-}
-
 // clang-format off
-const Case kCases[] = {
+const crbc::testing::SentenceCase kCases[] = {
     // Datelines, bylines and agency style
     {"en", "LONDON (Reuters) - Shares fell on Monday. Bonds rose.", "LONDON (Reuters) - Shares fell on Monday. | Bonds rose."},
     {"en", "WASHINGTON \xE2\x80\x94 The Senate voted 51-49. The bill now goes to the House.", "WASHINGTON \xE2\x80\x94 The Senate voted 51-49. | The bill now goes to the House."},
@@ -167,8 +150,5 @@ const Case kCases[] = {
 }  // namespace
 
 TEST_CASE("split_sentences: news prose in several languages", "[sentences]") {
-  for (const auto& c : kCases) {
-    INFO("language " << c.language << ", input: " << c.input);
-    CHECK(joined(c.input, c.language) == c.expected);
-  }
+  crbc::testing::check_sentence_cases(kCases);
 }
