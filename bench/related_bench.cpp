@@ -108,13 +108,18 @@ std::string arg(std::vector<std::string>& args, const std::string& name, std::st
 int topic(std::vector<std::string> args) {
   const std::string index_path = arg(args, "--index", "/tmp/related-bench-topic.db");
   const std::size_t k = std::stoul(arg(args, "-k", "10"));
-  // Tuning knobs: retrieval breadth, and a query subset (every step-th story).
-  const std::size_t query_terms = std::stoul(arg(args, "--query-terms", "20"));
-  const std::size_t candidates = std::stoul(arg(args, "--candidates", "200"));
-  const std::size_t expansion_docs = std::stoul(arg(args, "--expansion-docs", "30"));
-  const double expansion_weight = std::stod(arg(args, "--expansion-weight", "3"));
+  // Tuning knobs (the library's defaults unless given), and a query subset (every
+  // step-th story).
+  const related::QueryOptions defaults;
+  auto knob = [&](const std::string& name, auto fallback) {
+    return arg(args, name, std::to_string(fallback));
+  };
+  const std::size_t query_terms = std::stoul(knob("--query-terms", defaults.query_terms));
+  const std::size_t candidates = std::stoul(knob("--candidates", defaults.candidates));
+  const std::size_t expansion_docs = std::stoul(knob("--expansion-docs", defaults.expansion_docs));
+  const double expansion_weight = std::stod(knob("--expansion-weight", defaults.expansion_weight));
   const std::size_t step = std::stoul(arg(args, "--every", "1"));
-  const double max_df_share = std::stod(arg(args, "--max-df-share", "0.1"));
+  const double max_df_share = std::stod(knob("--max-df-share", defaults.retrieval_max_df_share));
   const std::string reuse = arg(args, "--reuse", "no");
   const std::string engine = arg(args, "--engine", "index");
   related::IndexOptions index_options;

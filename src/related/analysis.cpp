@@ -8,9 +8,23 @@
 namespace crbc::related {
 namespace {
 
-struct TermTally {
-  std::uint32_t count = 0;
-  std::unordered_map<std::string, std::uint32_t> surfaces;
+// Stems remembered per language before the memory starts over (a few MB).
+constexpr std::size_t kRememberedStems = 1 << 16;
+
+constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+
+std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes) {
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+// Occurrences of one folded word in an article.
+struct WordTally {
+  std::uint32_t count = 0;        // weighted: title words count title_weight times
+  std::uint32_t occurrences = 0;  // as written, for choosing the display form
 };
 
 bool worth_indexing(const text::Token& token, std::string_view folded, bool numbers) {
@@ -18,12 +32,33 @@ bool worth_indexing(const text::Token& token, std::string_view folded, bool numb
   return text::code_point_count(folded) >= 2;
 }
 
-std::string most_frequent_surface(const TermTally& tally) {
-  const auto best = std::max_element(
-      tally.surfaces.begin(), tally.surfaces.end(), [](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second < b.second : a.first > b.first;
-      });
-  return best == tally.surfaces.end() ? std::string() : best->first;
+// The words of an article grouped by stem: counts add up, and the display form is
+// the word written most often (alphabetically first on a tie).
+template <typename StemOf>
+std::vector<TermCount> group_by_stem(const std::unordered_map<std::string, WordTally>& words,
+                                     StemOf&& stem_of) {
+  struct Stemmed {
+    std::string stem;
+    const std::string* word;
+    WordTally tally;
+  };
+  std::vector<Stemmed> stemmed;
+  stemmed.reserve(words.size());
+  for (const auto& [word, tally] : words)
+    stemmed.push_back({std::string(stem_of(word)), &word, tally});
+  std::sort(stemmed.begin(), stemmed.end(), [](const Stemmed& a, const Stemmed& b) {
+    if (a.stem != b.stem) return a.stem < b.stem;
+    if (a.tally.occurrences != b.tally.occurrences)
+      return a.tally.occurrences > b.tally.occurrences;
+    return *a.word < *b.word;
+  });
+  std::vector<TermCount> terms;
+  for (const Stemmed& entry : stemmed) {
+    if (terms.empty() || terms.back().term != entry.stem)
+      terms.push_back({entry.stem, *entry.word, 0});
+    terms.back().count += entry.tally.count;
+  }
+  return terms;
 }
 
 }  // namespace
@@ -45,40 +80,74 @@ std::string comparable_text(const model::Article& article) {
 
 Analyzer::Analyzer(AnalyzerOptions options) : options_(std::move(options)) {}
 
-text::Stemmer& Analyzer::stemmer_for(const std::string& language) {
-  auto found = stemmers_.find(language);
-  if (found == stemmers_.end()) found = stemmers_.emplace(language, text::Stemmer(language)).first;
+std::string_view Analyzer::Stems::of(const std::string& folded_word) {
+  if (const auto found = known_.find(folded_word); found != known_.end()) return found->second;
+  if (known_.size() >= kRememberedStems) known_.clear();
+  return known_.emplace(folded_word, stemmer_.stem(folded_word)).first->second;
+}
+
+Analyzer::Stems& Analyzer::stems_for(const std::string& language) {
+  auto found = stems_.find(language);
+  if (found == stems_.end()) found = stems_.try_emplace(language, language).first;
   return found->second;
 }
 
-Analysis Analyzer::analyze(const model::Article& article) {
+std::string Analyzer::language_of(const model::Article& article) const {
   std::string language = text::primary_language(article.language);
-  if (language.empty()) language = text::primary_language(options_.default_language);
-  text::Stemmer& stemmer = stemmer_for(language);
+  return language.empty() ? text::primary_language(options_.default_language) : language;
+}
+
+std::uint64_t Analyzer::fingerprint(const model::Article& article) const {
+  const std::string language = language_of(article);
+  const std::string options = std::to_string(options_.title_weight) + (options_.numbers ? "n" : "");
+  const std::string body = model::body_text(article);
+  std::uint64_t hash = kFnvOffset;
+  for (const std::string_view part :
+       {std::string_view(language), std::string_view(options), std::string_view(article.title),
+        std::string_view(article.description), std::string_view(body)})
+    hash = fnv1a(fnv1a(hash, part), "\x1f");  // separator: ("ab", "c") != ("a", "bc")
+  return hash;
+}
+
+Analysis Analyzer::analyze(const model::Article& article) {
+  return analyze(article, true);
+}
+
+Analysis Analyzer::analyze_terms(const model::Article& article) {
+  return analyze(article, false);
+}
+
+Analysis Analyzer::analyze(const model::Article& article, bool with_signature) {
+  const std::string language = language_of(article);
   const text::StopWords& stop_words = text::stop_words(language);
 
   Analysis analysis;
-  std::unordered_map<std::string, TermTally> tallies;
-  auto add_terms = [&](std::string_view raw, std::uint32_t weight,
-                       std::vector<std::string>* words) {
+  std::unordered_map<std::string, WordTally> words;
+  auto add_words = [&](std::string_view raw, std::uint32_t weight,
+                       std::vector<std::string>* shingled) {
     const std::string valid = text::repair_utf8(raw);
     for (const text::Token& token : text::tokenize(valid)) {
       std::string folded = text::fold_case(token.text);
       if (folded.empty()) continue;
       ++analysis.words;
       if (worth_indexing(token, folded, options_.numbers) && !stop_words.contains(folded)) {
-        TermTally& tally = tallies[std::string(stemmer.stem(folded))];
+        WordTally& tally = words[folded];
         tally.count += weight;
-        tally.surfaces[folded] += 1;
+        tally.occurrences += 1;
       }
-      if (words != nullptr) words->push_back(std::move(folded));
+      if (shingled != nullptr) shingled->push_back(std::move(folded));
     }
   };
 
   std::vector<std::string> body_words;
-  add_terms(article.title, options_.title_weight, nullptr);
-  add_terms(article.description, 1, nullptr);
-  add_terms(model::body_text(article), 1, &body_words);
+  std::vector<std::string>* shingled = with_signature ? &body_words : nullptr;
+  add_words(article.title, options_.title_weight, nullptr);
+  add_words(article.description, 1, nullptr);
+  add_words(model::body_text(article), 1, shingled);
+  Stems& stems = stems_for(language);
+  analysis.terms = group_by_stem(words, [&](const std::string& word) { return stems.of(word); });
+  if (!with_signature) return analysis;
+
   if (body_words.empty()) {  // no body: shingle what there is
     for (const std::string* part : {&article.description, &article.title}) {
       if (!body_words.empty()) break;
@@ -88,13 +157,6 @@ Analysis Analyzer::analyze(const model::Article& article) {
           body_words.push_back(std::move(folded));
     }
   }
-
-  analysis.terms.reserve(tallies.size());
-  for (auto& [term, tally] : tallies)
-    analysis.terms.push_back({term, most_frequent_surface(tally), tally.count});
-  std::sort(analysis.terms.begin(), analysis.terms.end(),
-            [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
-
   const std::vector<std::string_view> views(body_words.begin(), body_words.end());
   analysis.signature = minhash_signature(views, options_.minhash);
   return analysis;

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/article.hpp"
@@ -42,14 +43,35 @@ struct AnalyzerOptions {
 class Analyzer {
  public:
   explicit Analyzer(AnalyzerOptions options = {});
+  // Terms and MinHash signature.
   Analysis analyze(const model::Article& article);
+  // Terms only (no signature): what a related-articles query needs.
+  Analysis analyze_terms(const model::Article& article);
+  // A hash of what analyze() reads (language, title, description, body) and of the
+  // options: an index that holds an article with the same fingerprint holds its
+  // analysis, and a query can take its term vector from there.
+  std::uint64_t fingerprint(const model::Article& article) const;
   const AnalyzerOptions& options() const noexcept { return options_; }
 
  private:
-  text::Stemmer& stemmer_for(const std::string& language);
+  // A language's stemmer and the stems it gave: stemming was the dearest step of
+  // an analysis, and a language has far fewer words than articles have tokens.
+  class Stems {
+   public:
+    explicit Stems(const std::string& language) : stemmer_(language) {}
+    std::string_view of(const std::string& folded_word);
+
+   private:
+    text::Stemmer stemmer_;
+    std::unordered_map<std::string, std::string> known_;
+  };
+
+  Analysis analyze(const model::Article& article, bool with_signature);
+  std::string language_of(const model::Article& article) const;
+  Stems& stems_for(const std::string& language);
 
   AnalyzerOptions options_;
-  std::map<std::string, text::Stemmer, std::less<>> stemmers_;
+  std::map<std::string, Stems, std::less<>> stems_;
 };
 
 // The text the index compares: title, description and body.

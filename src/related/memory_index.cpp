@@ -1,8 +1,6 @@
-// The in-memory engine for corpora named on the command line: the same weights and
-// ranking as the SQLite index (ranking.hpp), but candidates are not limited to the
-// FTS5 top BM25 matches: every article sharing a term is scored exactly, through
-// posting lists held in memory. A corpus is read whole anyway, so memory is the
-// cheap resource here, and exact scoring is both faster and slightly better.
+// The in-memory engine for corpora named on the command line: the same retrieval and
+// ranking as the SQLite index (ranking.hpp), over posting lists and term vectors
+// held in memory. Nothing is written.
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -14,7 +12,6 @@ namespace crbc::related {
 namespace {
 
 using detail::QueryVector;
-using detail::Scored;
 using detail::TermEntry;
 
 constexpr std::size_t kMaxDuplicateCandidates = 2000;
@@ -55,9 +52,9 @@ class MemoryIndex final : public Index {
     std::unordered_map<std::string, int> sites;
     for (const Doc& doc : docs_) {
       if (!doc.alive) continue;
-      sites[doc.site] = 1;
-      if (!doc.day) continue;
-      const std::string date = doc.published.substr(0, 10);
+      sites[doc.article.site] = 1;
+      if (!doc.article.day) continue;
+      const std::string date = doc.article.published.substr(0, 10);
       if (stats.oldest.empty() || date < stats.oldest) stats.oldest = date;
       if (stats.newest.empty() || date > stats.newest) stats.newest = date;
     }
@@ -67,77 +64,19 @@ class MemoryIndex final : public Index {
   }
 
   std::vector<Match> query(const model::Article& article, const QueryOptions& options) override {
-    const std::optional<std::int64_t> since = detail::option_day(options.since, "--since");
-    const std::optional<std::int64_t> until = detail::option_day(options.until, "--until");
-    const Analysis analysis = analyzer_.analyze(article);
-    if (analysis.terms.empty()) throw InputError("record has no text to compare");
-    if (options.k == 0 || alive_ == 0) return {};
-    refresh_norms();
+    const detail::CandidateFilter filter(article, options);
+    const QueryVector vector = query_vector(article);
+    if (options.k == 0 || vector.terms.empty() || vector.norm <= 0) return {};
 
-    const QueryVector vector = detail::query_vector(
-        analysis, alive_,
-        [&](const std::string& term) -> std::optional<std::pair<std::int64_t, std::int64_t>> {
-          const auto found = term_ids_.find(term);
-          if (found == term_ids_.end() || df_[found->second] == 0) return std::nullopt;
-          return std::pair<std::int64_t, std::int64_t>(found->second, df_[found->second]);
-        });
-    if (vector.terms.empty() || vector.norm <= 0) return {};
-
-    // Exact dot products with every article sharing a term.
-    accumulator_.assign(docs_.size(), 0.0);
-    std::vector<std::uint32_t> touched;
-    for (const detail::QueryTerm& term : vector.terms) {
-      const double factor = term.weight * term.idf;
-      for (const Posting& posting : postings_[static_cast<std::size_t>(term.id)]) {
-        double& sum = accumulator_[posting.doc];
-        if (sum == 0.0) touched.push_back(posting.doc);
-        sum += factor * posting.tf_weight;
-      }
-    }
-    std::vector<std::uint32_t> itself;
-    for (const std::string* key : {&article.url, &article.canonical_url})
-      if (const auto found = by_url_.find(*key); !key->empty() && found != by_url_.end())
-        itself.push_back(found->second);
-    const bool dated = since || until;
-    const std::string site = options.site == SiteFilter::any ? std::string() : site_key(article);
-    std::vector<std::pair<double, std::uint32_t>> ranked;
-    ranked.reserve(touched.size());
-    for (const std::uint32_t index : touched) {
-      const Doc& doc = docs_[index];
-      if (!doc.alive || doc.norm <= 0) continue;
-      if (std::find(itself.begin(), itself.end(), index) != itself.end()) continue;
-      if (dated && (!doc.day || (since && *doc.day < *since) || (until && *doc.day > *until)))
-        continue;
-      if (options.site == SiteFilter::same_site && doc.site != site) continue;
-      if (options.site == SiteFilter::other_site && doc.site == site) continue;
-      ranked.emplace_back(accumulator_[index] / (doc.norm * vector.norm), index);
-    }
-    const std::size_t keep = std::min(ranked.size(), std::max(options.candidates, options.k));
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
-                      ranked.end(), [](const auto& a, const auto& b) {
-                        return a.first != b.first ? a.first > b.first : a.second < b.second;
-                      });
-    ranked.resize(keep);
-
-    std::vector<Scored> scored;
-    for (const auto& [cosine, index] : ranked) {
-      const Doc& doc = docs_[index];
-      Scored candidate;
-      candidate.match.url = doc.canonical.empty() ? doc.url : doc.canonical;
-      candidate.match.title = doc.title;
-      candidate.match.site = doc.site;
-      candidate.match.published = doc.published;
-      candidate.match.cosine = cosine;
-      candidate.relevance = candidate.match.cosine;
-      candidate.entries = doc.entries;  // a view: docs_ does not change during the query
-      candidate.norm = doc.norm;
-      candidate.day = doc.day;
-      scored.push_back(std::move(candidate));
-    }
-    detail::rescore_expanded(scored, vector, options, [&](std::int64_t id) {
-      return detail::idf(df_[static_cast<std::size_t>(id)], alive_);
-    });
-    return detail::finish(scored, vector, options, article);
+    const auto terms = detail::retrieval_terms(vector, options, alive_);
+    detail::CandidateScores candidates(docs_.size());
+    for (const detail::QueryTerm* term : terms)
+      candidates.add(*term, postings_[static_cast<std::size_t>(term->id)]);
+    return detail::rank(candidates, vector, options, filter,
+                        [&](std::int64_t id) -> const detail::IndexedArticle* {
+                          const Doc& doc = docs_[static_cast<std::size_t>(id)];
+                          return doc.alive ? &doc.article : nullptr;
+                        });
   }
 
   std::vector<DuplicateMatch> near_duplicates(const model::Article& article,
@@ -155,10 +94,12 @@ class MemoryIndex final : public Index {
     std::vector<DuplicateMatch> matches;
     for (const std::uint32_t index : ids) {
       const Doc& doc = docs_[index];
-      if (!doc.alive || detail::is_same_article(article, doc.url, doc.canonical)) continue;
+      const detail::IndexedArticle& indexed = doc.article;
+      if (!doc.alive || detail::is_same_article(article, indexed.url, indexed.canonical)) continue;
       const double similarity = estimated_similarity(analysis.signature, doc.signature);
       if (similarity >= threshold)
-        matches.push_back({doc.canonical.empty() ? doc.url : doc.canonical, similarity});
+        matches.push_back(
+            {indexed.canonical.empty() ? indexed.url : indexed.canonical, similarity});
     }
     std::stable_sort(matches.begin(), matches.end(),
                      [](const auto& a, const auto& b) { return a.similarity > b.similarity; });
@@ -166,49 +107,75 @@ class MemoryIndex final : public Index {
   }
 
  private:
-  struct Posting {
-    std::uint32_t doc = 0;
-    double tf_weight = 0;
-  };
   struct Doc {
-    std::string url, canonical, title, site, published;
-    std::optional<std::int64_t> day;
-    std::vector<TermEntry> entries;
+    detail::IndexedArticle article;
+    std::vector<TermEntry> entries;  // ascending term id
     Signature signature;
-    double norm = 0;
+    std::uint64_t fingerprint = 0;
     bool alive = true;
   };
 
+  // The stored vector of the article when the corpus holds it unchanged, else the
+  // vector of its analysis. InputError when it has no text.
+  QueryVector query_vector(const model::Article& article) {
+    if (const Doc* doc = held_unchanged(article))
+      return detail::query_vector(doc->entries, alive_, [&](std::int64_t id) {
+        const auto term = static_cast<std::size_t>(id);
+        return detail::TermInfo{df_[term], surfaces_[term]};
+      });
+    const Analysis analysis = analyzer_.analyze_terms(article);
+    if (analysis.terms.empty()) throw InputError("record has no text to compare");
+    return detail::query_vector(
+        analysis, alive_,
+        [&](const std::string& term) -> std::optional<std::pair<std::int64_t, std::int64_t>> {
+          const auto found = term_ids_.find(term);
+          if (found == term_ids_.end() || df_[found->second] == 0) return std::nullopt;
+          return std::pair<std::int64_t, std::int64_t>(found->second, df_[found->second]);
+        });
+  }
+
+  const Doc* held_unchanged(const model::Article& article) const {
+    const auto found = by_url_.find(article.url);
+    if (article.url.empty() || found == by_url_.end()) return nullptr;
+    const Doc& doc = docs_[found->second];
+    return doc.alive && doc.fingerprint == analyzer_.fingerprint(article) ? &doc : nullptr;
+  }
+
   void insert(const model::Article& article, Analysis analysis) {
     const auto index = static_cast<std::uint32_t>(docs_.size());
-    Doc doc{article.url,
-            article.canonical_url,
-            article.title,
-            site_key(article),
-            article.published,
-            parse_day(article.published),
+    Doc doc{{article.url,
+             article.canonical_url,
+             article.title,
+             site_key(article),
+             article.published,
+             parse_day(article.published),
+             {}},
             {},
-            std::move(analysis.signature)};
+            std::move(analysis.signature),
+            analyzer_.fingerprint(article)};
     for (const TermCount& term : analysis.terms) {
       auto [slot, inserted] =
           term_ids_.try_emplace(term.term, static_cast<std::uint32_t>(df_.size()));
       if (inserted) {
         df_.push_back(0);
+        surfaces_.push_back(term.surface);
         postings_.emplace_back();
       }
       ++df_[slot->second];
-      postings_[slot->second].push_back({index, detail::tf_weight(term.count)});
       doc.entries.push_back({slot->second, term.count});
     }
     std::sort(doc.entries.begin(), doc.entries.end(),
               [](const TermEntry& a, const TermEntry& b) { return a.id < b.id; });
+    doc.article.vector = detail::weighted_vector(doc.entries);
+    for (const TermEntry& entry : doc.entries)
+      postings_[static_cast<std::size_t>(entry.id)].push_back(
+          {index, detail::impact_code(entry.count, doc.article.vector.norm)});
     for (const std::uint64_t key : band_keys(doc.signature, options_.analyzer.minhash))
       bands_[key].push_back(index);
-    for (const std::string* key : {&doc.url, &doc.canonical})
+    for (const std::string* key : {&doc.article.url, &doc.article.canonical})
       if (!key->empty()) by_url_[*key] = index;
     docs_.push_back(std::move(doc));
     ++alive_;
-    norms_stale_ = true;
   }
 
   bool remove_key(const std::string& key) {
@@ -217,48 +184,32 @@ class MemoryIndex final : public Index {
     if (found == by_url_.end()) return false;
     const std::uint32_t index = found->second;
     Doc& doc = docs_[index];
-    for (const std::string* own : {&doc.url, &doc.canonical}) by_url_.erase(*own);
+    for (const std::string* own : {&doc.article.url, &doc.article.canonical}) by_url_.erase(*own);
     if (!doc.alive) return false;
     doc.alive = false;
     --alive_;
     for (const TermEntry& entry : doc.entries) {
       --df_[static_cast<std::size_t>(entry.id)];
       std::erase_if(postings_[static_cast<std::size_t>(entry.id)],
-                    [&](const Posting& posting) { return posting.doc == index; });
+                    [&](const detail::Posting& posting) { return posting.article == index; });
     }
     for (const std::uint64_t key_hash : band_keys(doc.signature, options_.analyzer.minhash))
       std::erase(bands_[key_hash], index);
     doc.entries.clear();
-    norms_stale_ = true;
+    doc.article.vector = {};
     return true;
-  }
-
-  void refresh_norms() {
-    if (!norms_stale_) return;
-    for (Doc& doc : docs_) {
-      if (!doc.alive) continue;
-      double squared = 0;
-      for (const TermEntry& entry : doc.entries) {
-        const double weight = detail::tf_weight(entry.count) *
-                              detail::idf(df_[static_cast<std::size_t>(entry.id)], alive_);
-        squared += weight * weight;
-      }
-      doc.norm = std::sqrt(squared);
-    }
-    norms_stale_ = false;
   }
 
   IndexOptions options_;
   Analyzer analyzer_;
   std::unordered_map<std::string, std::uint32_t> term_ids_;
   std::vector<std::int64_t> df_;
-  std::vector<std::vector<Posting>> postings_;
+  std::vector<std::string> surfaces_;  // by term id: the display form first seen
+  std::vector<std::vector<detail::Posting>> postings_;
   std::vector<Doc> docs_;
   std::unordered_map<std::string, std::uint32_t> by_url_;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> bands_;
-  std::vector<double> accumulator_;
   std::int64_t alive_ = 0;
-  bool norms_stale_ = false;
 };
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <unordered_set>
 
 namespace crbc::related {
 namespace {
@@ -43,17 +42,24 @@ std::uint64_t shingle_hash(std::span<const std::string_view> words) noexcept {
 Signature minhash_signature(std::span<const std::string_view> words,
                             const MinHashOptions& options) {
   if (words.empty() || options.hashes == 0) return {};
+  // Hash i of a shingle is the top half of a_i * shingle + b_i (multiply-shift, a_i
+  // odd): a few instructions each, on shingle hashes that are already well mixed.
+  std::vector<std::uint64_t> multipliers(options.hashes);
+  std::vector<std::uint64_t> increments(options.hashes);
+  for (std::size_t i = 0; i < options.hashes; ++i) {
+    multipliers[i] = mix64((i + 1) * kGolden) | 1;
+    increments[i] = mix64(~((i + 1) * kGolden));
+  }
   const std::size_t width = std::max<std::size_t>(1, options.shingle_words);
   const std::size_t count = words.size() >= width ? words.size() - width + 1 : 1;
-  std::unordered_set<std::uint64_t> shingles;
-  shingles.reserve(count);
-  for (std::size_t i = 0; i < count; ++i)
-    shingles.insert(shingle_hash(words.subspan(i, std::min(width, words.size() - i))));
-
   Signature signature(options.hashes, std::numeric_limits<std::uint32_t>::max());
-  for (const std::uint64_t shingle : shingles) {
+  for (std::size_t at = 0; at < count; ++at) {
+    // A repeated shingle hashes to the same minima: no need to skip repeats.
+    const std::uint64_t shingle =
+        shingle_hash(words.subspan(at, std::min(width, words.size() - at)));
     for (std::size_t i = 0; i < options.hashes; ++i) {
-      const auto value = static_cast<std::uint32_t>(mix64(shingle + (i + 1) * kGolden) >> 32);
+      const auto value =
+          static_cast<std::uint32_t>((multipliers[i] * shingle + increments[i]) >> 32);
       signature[i] = std::min(signature[i], value);
     }
   }

@@ -76,7 +76,7 @@ void set_related(model::Article& article, const std::vector<Match>& matches,
       for (const TermContribution& term : match.explanation)
         weights[term.term] = rounded(term.weight);
       entry.extra["explain"] = {{"cosine", rounded(match.cosine)},
-                                {"bm25", rounded(match.bm25)},
+                                {"retrieval", rounded(match.retrieval)},
                                 {"terms", std::move(weights)}};
     }
     article.related.push_back(std::move(entry));

@@ -31,7 +31,7 @@ inline constexpr double kDefaultDuplicateThreshold = 0.5;
 // Replaces the article's computed related entries (source "corpus" or "index") by
 // `matches` with that source; the page's own links (source "page") stay first, as
 // they were. Terms come along; with explain, per-term weights go to
-// RelatedArticle::extra["explain"] and the cosine and BM25 to extra["cosine"/"bm25"].
+// RelatedArticle::extra["explain"] with the cosine and the retrieval score.
 void set_related(model::Article& article, const std::vector<Match>& matches,
                  std::string_view source, bool explain = false);
 

@@ -6,7 +6,7 @@ namespace crbc::related::sql {
 
 void fail(sqlite3* db, int code, std::string_view context) {
   std::string message(context);
-  message += ": ";
+  if (!message.empty()) message += ": ";
   message += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code);
   switch (code & 0xff) {
     case SQLITE_NOTADB:
@@ -127,9 +127,8 @@ void Database::exec(const std::string& sql) const {
   char* error = nullptr;
   const int code = sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, &error);
   if (code != SQLITE_OK) {
-    std::string message = error != nullptr ? error : sqlite3_errstr(code);
-    sqlite3_free(error);
-    fail(nullptr, code, message);
+    sqlite3_free(error);  // the same text as sqlite3_errmsg(), which fail() reads
+    fail(db_.get(), code, {});
   }
 }
 

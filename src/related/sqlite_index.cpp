@@ -1,17 +1,21 @@
 // The SQLite engine behind Index. One file in WAL mode: readers never block the
 // writer, each add() is one IMMEDIATE transaction, so a killed writer leaves the
 // last committed state. Tables:
-//   articles  one row per entry: identity, display fields, date, TF-IDF norm, the
-//             term vector (varint blob of term id deltas and counts) and MinHash
+//   articles  one row per entry: identity, display fields, date, the term vector
+//             (varint blob of term id deltas and counts), MinHash and the
+//             analyzer's fingerprint of the text (a query for an article held
+//             unchanged takes its vector from here instead of analysing it again)
 //   terms     stem -> id, a display form and its document frequency
-//   postings  FTS5 (contentless; detail=full, as bm25() needs it) over each article's term ids: the
-//             BM25 candidate retrieval
+//   postings  each term's posting list in segments of up to kSegmentBytes, keyed by
+//             (term, first article), with their number of postings: varint article
+//             id deltas, each with its impact byte (ranking.hpp). A new article's
+//             id is above all others, so an add appends to a term's last segment;
+//             a removal rewrites one segment per term.
 //   bands     MinHash LSH band keys -> article, for near-duplicate lookups
 //   meta      counters and the MinHash parameters the file was built with
 #include <algorithm>
-#include <charconv>
-#include <chrono>
-#include <cmath>
+#include <limits>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -23,13 +27,10 @@
 namespace crbc::related {
 namespace {
 
-using detail::idf;
 using detail::is_same_article;
-using detail::QueryTerm;
+using detail::Posting;
 using detail::QueryVector;
-using detail::Scored;
 using detail::TermEntry;
-using detail::tf_weight;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -41,27 +42,39 @@ CREATE TABLE articles(
   site TEXT NOT NULL,
   published TEXT NOT NULL,
   day INTEGER,
-  norm REAL NOT NULL,
   terms BLOB NOT NULL,
-  signature BLOB NOT NULL);
+  signature BLOB NOT NULL,
+  fingerprint INTEGER NOT NULL);
 CREATE INDEX articles_url ON articles(url);
 CREATE INDEX articles_canonical ON articles(canonical);
 CREATE TABLE terms(id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, surface TEXT NOT NULL,
                    df INTEGER NOT NULL);
-CREATE VIRTUAL TABLE postings USING fts5(terms, content='', detail=full, columnsize=0);
+CREATE TABLE postings(term INTEGER NOT NULL, first INTEGER NOT NULL, size INTEGER NOT NULL,
+                      articles BLOB NOT NULL, PRIMARY KEY(term, first)) WITHOUT ROWID;
 CREATE TABLE bands(key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article))
   WITHOUT ROWID;
 )sql";
 
-// Norms are exact when computed; as the collection grows the idf they used drifts.
-// They are all recomputed when the article count has moved by this factor.
-constexpr double kNormDrift = 1.2;
 // Candidates examined for near-duplicates, whatever the band buckets hold.
 constexpr std::size_t kMaxDuplicateCandidates = 2000;
-// Entries of the per-connection document-frequency cache before it starts over.
-constexpr std::size_t kMaxCachedFrequencies = 1 << 20;
+// Per-connection caches, each starting over past its bound: terms (stem -> id, id ->
+// df and display form), decoded posting lists and article rows (in term entries).
+// Queries share their common terms and many candidates: decoding those again cost
+// more than the rest of a query. At 16 bytes a posting or entry, 16 MiB each; the
+// terms, a few MiB. With SQLite's page cache (IndexOptions::cache_kib) they bound
+// a connection's memory, whatever the size of the index.
+constexpr std::size_t kMaxCachedTerms = 1 << 18;
+constexpr std::size_t kMaxCachedPostings = 1 << 20;
+constexpr std::size_t kMaxCachedEntries = 1 << 20;
+// A posting segment takes postings until its blob reaches this size: small enough to
+// stay inside its B-tree page (no overflow page to read), large enough that a common
+// term's list is a few hundred rows at 100,000 articles.
+constexpr std::size_t kSegmentBytes = 800;
 
 // --- term vector blobs: varint(term id delta), varint(count), ids ascending --------
+
+// Row ids (of terms and articles) are in [1, 2^63).
+constexpr std::uint64_t kMaxRowid = std::numeric_limits<std::int64_t>::max();
 
 void put_varint(std::vector<std::uint8_t>& out, std::uint64_t value) {
   while (value >= 0x80) {
@@ -71,15 +84,21 @@ void put_varint(std::vector<std::uint8_t>& out, std::uint64_t value) {
   out.push_back(static_cast<std::uint8_t>(value));
 }
 
-std::uint64_t get_varint(std::span<const std::uint8_t> bytes, std::size_t& at) {
+[[noreturn]] void damaged(const char* what) {
+  throw IndexFormatError(std::string("damaged ") + what + " in the index");
+}
+
+// Reads the varint at `at` (advanced past it), which must end before `end`.
+inline std::uint64_t read_varint(const std::uint8_t*& at, const std::uint8_t* end,
+                                 const char* what) {
   std::uint64_t value = 0;
   for (int shift = 0; shift < 64; shift += 7) {
-    if (at >= bytes.size()) throw IndexFormatError("damaged term vector in the index");
-    const std::uint8_t byte = bytes[at++];
+    if (at == end) damaged(what);
+    const std::uint8_t byte = *at++;
     value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-    if ((byte & 0x80) == 0) return value;
+    if (byte < 0x80) return value;
   }
-  throw IndexFormatError("damaged term vector in the index");
+  damaged(what);
 }
 
 std::vector<std::uint8_t> encode_terms(const std::vector<TermEntry>& entries) {
@@ -96,28 +115,47 @@ std::vector<std::uint8_t> encode_terms(const std::vector<TermEntry>& entries) {
 
 std::vector<TermEntry> decode_terms(std::span<const std::uint8_t> bytes) {
   std::vector<TermEntry> entries;
-  std::size_t at = 0;
-  std::int64_t id = 0;
-  while (at < bytes.size()) {
-    id += static_cast<std::int64_t>(get_varint(bytes, at));
-    const std::uint64_t count = get_varint(bytes, at);
-    if (count == 0 || count > 0xffffffffULL)
-      throw IndexFormatError("damaged term vector in the index");
-    entries.push_back({id, static_cast<std::uint32_t>(count)});
+  entries.reserve(bytes.size() / 2);
+  const std::uint8_t* at = bytes.data();
+  const std::uint8_t* const end = at + bytes.size();
+  std::uint64_t id = 0;
+  while (at != end) {
+    id += read_varint(at, end, "term vector");
+    const std::uint64_t count = read_varint(at, end, "term vector");
+    if (id == 0 || id > kMaxRowid || count == 0 || count > 0xffffffffULL) damaged("term vector");
+    entries.push_back({static_cast<std::int64_t>(id), static_cast<std::uint32_t>(count)});
   }
   return entries;
 }
 
-// The FTS5 row text of an article: its term ids in ascending order. Regenerated
-// identically for the contentless table's 'delete' command.
-std::string postings_text(const std::vector<TermEntry>& entries) {
-  std::string out;
-  out.reserve(entries.size() * 7);
-  for (const TermEntry& entry : entries) {
-    if (!out.empty()) out += ' ';
-    out += std::to_string(entry.id);
+// --- posting segments: varint(article id delta from the previous, the first from the
+// segment's key), impact byte ---------------------------------------------------------
+
+void encode_postings(std::vector<std::uint8_t>& blob, std::int64_t previous,
+                     std::span<const Posting> postings) {
+  for (const Posting& posting : postings) {
+    put_varint(blob, static_cast<std::uint64_t>(posting.article - previous));
+    blob.push_back(posting.impact);
+    previous = posting.article;
   }
-  return out;
+}
+
+template <typename Visit>
+void for_each_posting(std::span<const std::uint8_t> blob, std::int64_t first, Visit&& visit) {
+  const std::uint8_t* at = blob.data();
+  const std::uint8_t* const end = at + blob.size();
+  auto article = static_cast<std::uint64_t>(first);
+  while (at != end) {
+    article += read_varint(at, end, "posting list");
+    if (at == end || article == 0 || article > kMaxRowid) damaged("posting list");
+    visit(Posting{static_cast<std::int64_t>(article), *at++});
+  }
+}
+
+std::vector<Posting> decode_postings(std::span<const std::uint8_t> blob, std::int64_t first) {
+  std::vector<Posting> postings;
+  for_each_posting(blob, first, [&](const Posting& posting) { postings.push_back(posting); });
+  return postings;
 }
 
 std::vector<std::uint8_t> encode_signature(const Signature& signature) {
@@ -148,42 +186,29 @@ class SqliteIndex final : public Index {
 
   AddSummary add(std::span<const model::Article> articles) override {
     require_writable();
-    df_cache_.clear();
-    AddSummary summary;
     sql::Transaction transaction(db_, sql::Transaction::Kind::write);
-    std::int64_t count = meta("articles");
-    for (std::size_t position = 0; position < articles.size(); ++position) {
-      const model::Article& article = articles[position];
-      if (article_key(article).empty()) {
-        summary.skipped.push_back({position, "record has no url"});
-        continue;
-      }
-      Analysis analysis = analyzer_->analyze(article);
-      if (analysis.terms.empty()) {
-        summary.skipped.push_back({position, "record has no text to compare"});
-        continue;
-      }
-      const std::size_t replaced = remove_matching(article.url, article.canonical_url);
-      count -= static_cast<std::int64_t>(replaced);
-      ++count;
-      insert(article, analysis, count);
-      (replaced > 0 ? summary.updated : summary.added) += 1;
+    start_writing();
+    try {
+      AddSummary summary = add_all(articles);
+      transaction.commit();
+      return summary;
+    } catch (...) {
+      written_term_ids_.clear();  // ids of terms the rollback took back
+      throw;
     }
-    set_meta("articles", count);
-    refresh_norms_if_drifted(count);
-    transaction.commit();
-    return summary;
   }
 
   bool remove(std::string_view url) override {
     require_writable();
-    df_cache_.clear();
     if (url.empty()) return false;
     sql::Transaction transaction(db_, sql::Transaction::Kind::write);
-    const std::size_t removed = remove_matching(url, url);
-    if (removed > 0) set_meta("articles", meta("articles") - static_cast<std::int64_t>(removed));
+    start_writing();
+    const std::vector<std::int64_t> ids = matching_ids(url, url);
+    for (const std::int64_t id : ids) remove_entry(id);
+    if (!ids.empty())
+      set_meta("articles", meta("articles") - static_cast<std::int64_t>(ids.size()));
     transaction.commit();
-    return removed > 0;
+    return !ids.empty();
   }
 
   IndexStats stats() const override {
@@ -204,48 +229,20 @@ class SqliteIndex final : public Index {
   }
 
   std::vector<Match> query(const model::Article& article, const QueryOptions& options) override {
-    const std::optional<std::int64_t> since = detail::option_day(options.since, "--since");
-    const std::optional<std::int64_t> until = detail::option_day(options.until, "--until");
-    const Analysis analysis = analyzer_->analyze(article);
-    if (analysis.terms.empty()) throw InputError("record has no text to compare");
-    if (options.k == 0) return {};
-
+    const detail::CandidateFilter filter(article, options);
     sql::Transaction transaction(db_, sql::Transaction::Kind::read);
+    forget_stale_caches();
     const std::int64_t documents = meta("articles");
-    if (documents == 0) return {};
-    auto& find_term = statement("SELECT id, df FROM terms WHERE term = ?1");
-    const QueryVector vector = detail::query_vector(
-        analysis, documents,
-        [&](const std::string& term) -> std::optional<std::pair<std::int64_t, std::int64_t>> {
-          find_term.bind(1, std::string_view(term));
-          std::optional<std::pair<std::int64_t, std::int64_t>> found;
-          if (find_term.step()) found.emplace(find_term.column_int(0), find_term.column_int(1));
-          find_term.reset();
-          return found;
-        });
-    if (vector.terms.empty()) return {};
+    const QueryVector vector = query_vector(article, documents);
+    if (options.k == 0 || vector.terms.empty()) return {};
 
-    std::vector<Scored> scored;
-    for (const Candidate& candidate :
-         candidates(article, vector, documents, options, since, until)) {
-      if (auto loaded = load(candidate, article)) {
-        detail::score_cosine(*loaded, vector);
-        scored.push_back(std::move(*loaded));
-      }
-    }
-    forget_stale_frequencies();
-    auto& find_df = statement("SELECT df FROM terms WHERE id = ?1");
-    detail::rescore_expanded(scored, vector, options, [&](std::int64_t id) {
-      auto [slot, inserted] = df_cache_.try_emplace(id, 1);
-      if (inserted) {
-        find_df.bind(1, id);
-        if (find_df.step()) slot->second = find_df.column_int(0);
-        find_df.reset();
-      }
-      return idf(slot->second, documents);
-    });
+    const auto terms = detail::retrieval_terms(vector, options, documents);
+    detail::CandidateScores candidates(static_cast<std::size_t>(last_article_id()) + 1);
+    for (const detail::QueryTerm* term : terms) candidates.add(*term, posting_list(term->id));
+    std::vector<Match> matches = detail::rank(candidates, vector, options, filter,
+                                              [&](std::int64_t id) { return stored_article(id); });
     transaction.commit();
-    return detail::finish(scored, vector, options, article);
+    return matches;
   }
 
   std::vector<DuplicateMatch> near_duplicates(const model::Article& article,
@@ -264,7 +261,6 @@ class SqliteIndex final : public Index {
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     if (ids.size() > kMaxDuplicateCandidates) ids.resize(kMaxDuplicateCandidates);
 
-    const std::string key = article_key(article);
     std::vector<DuplicateMatch> matches;
     auto& row = statement("SELECT url, canonical, signature FROM articles WHERE id = ?1");
     for (const std::int64_t id : ids) {
@@ -287,9 +283,32 @@ class SqliteIndex final : public Index {
   }
 
  private:
-  struct Candidate {
-    std::int64_t id = 0;
-    double bm25 = 0;
+  // Articles analysed in add() and not yet written: their term rows exist (df not
+  // yet counted), their article rows and postings do not.
+  struct Batch {
+    struct Entry {
+      const model::Article* article = nullptr;
+      std::vector<TermEntry> entries;  // ascending term id
+      Signature signature;
+      std::uint64_t fingerprint = 0;
+    };
+    std::vector<Entry> entries;
+    std::unordered_set<std::string> keys;  // urls and canonical urls
+
+    bool holds(const model::Article& article) const {
+      return keys.contains(article.url) || keys.contains(article.canonical_url);
+    }
+    void add(const model::Article& article, std::vector<TermEntry> terms, Signature signature,
+             std::uint64_t fingerprint) {
+      for (const std::string* key : {&article.url, &article.canonical_url})
+        if (!key->empty()) keys.insert(*key);
+      entries.push_back({&article, std::move(terms), std::move(signature), fingerprint});
+    }
+  };
+
+  struct CachedTerm {
+    std::int64_t id = 0;  // 0: not in the index
+    std::int64_t df = 0;
   };
 
   void prepare_connection() {
@@ -333,6 +352,10 @@ class SqliteIndex final : public Index {
                               std::to_string(version) + "; this build reads up to " +
                               std::to_string(kIndexSchemaVersion) + ")");
     if (version < 1) throw IndexFormatError(path_ + ": damaged crbc index (no schema version)");
+    if (version < kIndexSchemaVersion)
+      throw IndexVersionError(path_ + ": index written by an older crbc (schema " +
+                              std::to_string(version) +
+                              "); build it again with 'crbc related index add'");
   }
 
   void create_schema() {
@@ -344,7 +367,6 @@ class SqliteIndex final : public Index {
       db_.exec(kSchema);
       const auto& minhash = options_.analyzer.minhash;
       set_meta("articles", 0);
-      set_meta("norm_basis", 0);
       set_meta("minhash_hashes", static_cast<std::int64_t>(minhash.hashes));
       set_meta("minhash_bands", static_cast<std::int64_t>(minhash.bands));
       set_meta("minhash_rows", static_cast<std::int64_t>(minhash.rows));
@@ -360,16 +382,18 @@ class SqliteIndex final : public Index {
     if (mode_ == OpenMode::read) throw IndexReadOnlyError(path_ + ": index opened read-only");
   }
 
-  sql::Statement& statement(const char* sql) {
+  sql::Statement& statement(const char* sql) const {
     auto found = statements_.find(sql);
     if (found == statements_.end()) found = statements_.emplace(sql, db_.prepare(sql)).first;
     return found->second;
   }
 
   std::int64_t meta(const char* key) const {
-    auto statement = db_.prepare("SELECT value FROM meta WHERE key = ?1");
-    statement.bind(1, std::string_view(key));
-    return statement.step() ? statement.column_int(0) : 0;
+    auto& value = statement("SELECT value FROM meta WHERE key = ?1");
+    value.bind(1, std::string_view(key));
+    const std::int64_t result = value.step() ? value.column_int(0) : 0;
+    value.reset();
+    return result;
   }
 
   void set_meta(const char* key, std::int64_t value) {
@@ -381,23 +405,60 @@ class SqliteIndex final : public Index {
         .run();
   }
 
-  // Deletes the entries whose url or canonical url is `url` or `canonical`.
-  std::size_t remove_matching(std::string_view url, std::string_view canonical) {
+  // --- writing ----------------------------------------------------------------------
+
+  // In a write transaction, before the first change: what queries cached is about to
+  // change (and this connection's own writes do not move data_version).
+  void start_writing() {
+    forget_stale_caches();
+    forget_query_caches();
+  }
+
+  AddSummary add_all(std::span<const model::Article> articles) {
+    AddSummary summary;
+    std::int64_t count = meta("articles");
+    Batch batch;
+    for (std::size_t position = 0; position < articles.size(); ++position) {
+      const model::Article& article = articles[position];
+      if (article_key(article).empty()) {
+        summary.skipped.push_back({position, "record has no url"});
+        continue;
+      }
+      Analysis analysis = analyzer_->analyze(article);
+      if (analysis.terms.empty()) {
+        summary.skipped.push_back({position, "record has no text to compare"});
+        continue;
+      }
+      // Removals and repeats within the batch see the batch written first.
+      if (batch.holds(article)) write(batch);
+      const std::vector<std::int64_t> replaced = matching_ids(article.url, article.canonical_url);
+      if (!replaced.empty()) write(batch);
+      for (const std::int64_t id : replaced) remove_entry(id);
+      count += 1 - static_cast<std::int64_t>(replaced.size());
+      batch.add(article, term_entries(analysis), std::move(analysis.signature),
+                analyzer_->fingerprint(article));
+      (replaced.empty() ? summary.added : summary.updated) += 1;
+    }
+    write(batch);
+    set_meta("articles", count);
+    return summary;
+  }
+
+  // The entries whose url or canonical url is `url` or `canonical`.
+  std::vector<std::int64_t> matching_ids(std::string_view url, std::string_view canonical) {
     std::vector<std::int64_t> ids;
-    auto& find =
-        statement("SELECT id FROM articles WHERE url IN (?1, ?2) OR canonical IN (?1, ?2)");
-    if (url.empty())
-      find.bind_null(1);
-    else
-      find.bind(1, url);
-    if (canonical.empty())
-      find.bind_null(2);
-    else
-      find.bind(2, canonical);
-    while (find.step()) ids.push_back(find.column_int(0));
-    find.reset();
-    for (const std::int64_t id : ids) remove_entry(id);
-    return ids.size();
+    auto& find = statement(
+        "SELECT id FROM articles WHERE url = ?1 UNION ALL "
+        "SELECT id FROM articles WHERE canonical = ?1");
+    for (const std::string_view key : {url, canonical}) {
+      if (key.empty()) continue;
+      find.bind(1, key);
+      while (find.step()) ids.push_back(find.column_int(0));
+      find.reset();
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
   }
 
   void remove_entry(std::int64_t id) {
@@ -411,181 +472,313 @@ class SqliteIndex final : public Index {
     const Signature signature = decode_signature(row.column_blob(1));
     row.reset();
 
-    auto& decrement = statement("UPDATE terms SET df = df - 1 WHERE id = ?1");
-    for (const TermEntry& entry : entries) decrement.bind(1, entry.id).run();
-    statement("DELETE FROM terms WHERE df <= 0").run();
-    statement("INSERT INTO postings(postings, rowid, terms) VALUES('delete', ?1, ?2)")
-        .bind(1, id)
-        .bind(2, std::string_view(postings_text(entries)))
-        .run();
+    auto& decrement = statement("UPDATE terms SET df = df - 1 WHERE id = ?1 RETURNING df");
+    auto& forget = statement("DELETE FROM terms WHERE id = ?1");
+    for (const TermEntry& entry : entries) {
+      decrement.bind(1, entry.id);
+      const bool unused = decrement.step() && decrement.column_int(0) <= 0;
+      decrement.reset();
+      if (unused) {
+        forget.bind(1, entry.id).run();
+        written_term_ids_.clear();  // it may hold the forgotten term
+      }
+      remove_posting(entry.id, id);
+    }
     auto& unband = statement("DELETE FROM bands WHERE key = ?1 AND article = ?2");
     for (const std::uint64_t key : band_keys(signature, options_.analyzer.minhash))
       unband.bind(1, static_cast<std::int64_t>(key)).bind(2, id).run();
     statement("DELETE FROM articles WHERE id = ?1").bind(1, id).run();
   }
 
-  void insert(const model::Article& article, const Analysis& analysis, std::int64_t documents) {
+  // Rewrites the segment of `term` that holds `article` without it.
+  void remove_posting(std::int64_t term, std::int64_t article) {
+    auto& find = statement(
+        "SELECT first, articles FROM postings WHERE term = ?1 AND first <= ?2 "
+        "ORDER BY first DESC LIMIT 1");
+    find.bind(1, term).bind(2, article);
+    if (!find.step()) {
+      find.reset();
+      return;
+    }
+    const std::int64_t first = find.column_int(0);
+    std::vector<Posting> postings = decode_postings(find.column_blob(1), first);
+    find.reset();
+    std::erase_if(postings, [&](const Posting& posting) { return posting.article == article; });
+    if (postings.empty()) {
+      statement("DELETE FROM postings WHERE term = ?1 AND first = ?2")
+          .bind(1, term)
+          .bind(2, first)
+          .run();
+      return;
+    }
+    std::vector<std::uint8_t> blob;
+    encode_postings(blob, first, postings);
+    save_segment(term, first, postings.size(), blob);
+  }
+
+  void save_segment(std::int64_t term, std::int64_t first, std::size_t size,
+                    std::span<const std::uint8_t> blob) {
+    statement("INSERT OR REPLACE INTO postings(term, first, size, articles) VALUES(?1, ?2, ?3, ?4)")
+        .bind(1, term)
+        .bind(2, first)
+        .bind(3, static_cast<std::int64_t>(size))
+        .bind_blob(4, blob)
+        .run();
+  }
+
+  // The term's id, creating its row (with df 0 until the batch is written).
+  std::int64_t term_id(const TermCount& term) {
+    if (const auto found = written_term_ids_.find(term.term); found != written_term_ids_.end())
+      return found->second;
+    auto& find = statement("SELECT id FROM terms WHERE term = ?1");
+    find.bind(1, std::string_view(term.term));
+    std::int64_t id = find.step() ? find.column_int(0) : 0;
+    find.reset();
+    if (id == 0) {
+      statement("INSERT INTO terms(term, surface, df) VALUES(?1, ?2, 0)")
+          .bind(1, std::string_view(term.term))
+          .bind(2, std::string_view(term.surface))
+          .run();
+      id = sqlite3_last_insert_rowid(db_.handle());
+    }
+    written_term_ids_.emplace(term.term, id);
+    return id;
+  }
+
+  std::vector<TermEntry> term_entries(const Analysis& analysis) {
     std::vector<TermEntry> entries;
     entries.reserve(analysis.terms.size());
-    double norm_squared = 0;
-    auto& find = statement("SELECT id, df FROM terms WHERE term = ?1");
-    auto& bump = statement("UPDATE terms SET df = df + 1 WHERE id = ?1");
-    auto& create = statement("INSERT INTO terms(term, surface, df) VALUES(?1, ?2, 1)");
-    for (const TermCount& term : analysis.terms) {
-      find.bind(1, std::string_view(term.term));
-      std::int64_t id = 0;
-      std::int64_t df = 1;
-      if (find.step()) {
-        id = find.column_int(0);
-        df = find.column_int(1) + 1;
-        find.reset();
-        bump.bind(1, id).run();
-      } else {
-        find.reset();
-        create.bind(1, std::string_view(term.term)).bind(2, std::string_view(term.surface)).run();
-        id = sqlite3_last_insert_rowid(db_.handle());
-      }
-      const double weight = tf_weight(term.count) * idf(df, documents);
-      norm_squared += weight * weight;
-      entries.push_back({id, term.count});
-    }
+    for (const TermCount& term : analysis.terms) entries.push_back({term_id(term), term.count});
     std::sort(entries.begin(), entries.end(),
               [](const TermEntry& a, const TermEntry& b) { return a.id < b.id; });
+    return entries;
+  }
 
-    const std::string published = article.published;
+  // Writes the batch: document frequencies, article rows, postings appended to each
+  // term's last segment, band keys.
+  void write(Batch& batch) {
+    if (batch.entries.empty()) return;
+    count_documents(batch);
+    std::vector<std::pair<std::int64_t, Posting>> postings;  // (term, posting)
+    for (const Batch::Entry& entry : batch.entries) {
+      const std::int64_t id = insert_article(*entry.article, entry);
+      const double length = detail::tf_length(entry.entries);
+      for (const TermEntry& term : entry.entries)
+        postings.push_back({term.id, {id, detail::impact_code(term.count, length)}});
+      insert_bands(id, entry.signature);
+    }
+    std::stable_sort(postings.begin(), postings.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Posting> list;
+    for (std::size_t at = 0; at < postings.size();) {
+      const std::int64_t term = postings[at].first;
+      list.clear();
+      for (; at < postings.size() && postings[at].first == term; ++at)
+        list.push_back(postings[at].second);
+      append_postings(term, list);
+    }
+    batch = {};
+  }
+
+  // Adds the batch's articles to the document frequencies of their terms.
+  void count_documents(const Batch& batch) {
+    detail::IdTable<std::int64_t> added;
+    for (const Batch::Entry& entry : batch.entries)
+      for (const TermEntry& term : entry.entries) ++added[term.id];
+    auto& bump = statement("UPDATE terms SET df = df + ?2 WHERE id = ?1");
+    added.for_each(
+        [&](std::int64_t id, std::int64_t count) { bump.bind(1, id).bind(2, count).run(); });
+  }
+
+  std::int64_t insert_article(const model::Article& article, const Batch::Entry& entry) {
     statement(
-        "INSERT INTO articles(url, canonical, title, site, published, day, norm, terms, "
-        "signature) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        "INSERT INTO articles(url, canonical, title, site, published, day, terms, signature, "
+        "fingerprint) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
         .bind(1, std::string_view(article.url))
         .bind(2, std::string_view(article.canonical_url))
         .bind(3, std::string_view(article.title))
         .bind(4, std::string_view(site_key(article)))
-        .bind(5, std::string_view(published))
-        .bind(6, parse_day(published))
-        .bind(7, std::sqrt(norm_squared))
-        .bind_blob(8, encode_terms(entries))
-        .bind_blob(9, encode_signature(analysis.signature))
+        .bind(5, std::string_view(article.published))
+        .bind(6, parse_day(article.published))
+        .bind_blob(7, encode_terms(entry.entries))
+        .bind_blob(8, encode_signature(entry.signature))
+        .bind(9, static_cast<std::int64_t>(entry.fingerprint))
         .run();
-    const std::int64_t id = sqlite3_last_insert_rowid(db_.handle());
-    statement("INSERT INTO postings(rowid, terms) VALUES(?1, ?2)")
-        .bind(1, id)
-        .bind(2, std::string_view(postings_text(entries)))
-        .run();
-    auto& band = statement("INSERT OR IGNORE INTO bands(key, article) VALUES(?1, ?2)");
-    for (const std::uint64_t key : band_keys(analysis.signature, options_.analyzer.minhash))
-      band.bind(1, static_cast<std::int64_t>(key)).bind(2, id).run();
+    return sqlite3_last_insert_rowid(db_.handle());
   }
 
-  // Norms use the idf of the moment they were computed; recompute them all once the
-  // collection has grown or shrunk by kNormDrift since the last time.
-  void refresh_norms_if_drifted(std::int64_t documents) {
-    const std::int64_t basis = meta("norm_basis");
-    const auto now = static_cast<double>(documents);
-    if (documents == basis || (now <= basis * kNormDrift && now * kNormDrift >= basis)) return;
-    std::unordered_map<std::int64_t, std::int64_t> df;
-    auto& terms = statement("SELECT id, df FROM terms");
-    while (terms.step()) df.emplace(terms.column_int(0), terms.column_int(1));
-    terms.reset();
-    std::vector<std::pair<std::int64_t, double>> norms;
-    auto& rows = statement("SELECT id, terms FROM articles");
-    while (rows.step()) {
-      double squared = 0;
-      for (const TermEntry& entry : decode_terms(rows.column_blob(1))) {
-        const auto found = df.find(entry.id);
-        const double weight =
-            tf_weight(entry.count) * idf(found == df.end() ? 1 : found->second, documents);
-        squared += weight * weight;
+  // One statement for all the bands of an article: statements, not rows, are the
+  // dear part of an insert.
+  void insert_bands(std::int64_t article, const Signature& signature) {
+    const std::vector<std::uint64_t> keys = band_keys(signature, options_.analyzer.minhash);
+    if (keys.empty()) return;
+    if (band_insert_sql_.empty()) {
+      band_insert_sql_ = "INSERT OR IGNORE INTO bands(key, article) VALUES";
+      for (std::size_t band = 1; band <= keys.size(); ++band)
+        band_insert_sql_ += (band > 1 ? ", (?" : "(?") + std::to_string(band + 1) + ", ?1)";
+    }
+    auto& insert = statement(band_insert_sql_.c_str());
+    insert.bind(1, article);
+    for (std::size_t band = 0; band < keys.size(); ++band)
+      insert.bind(static_cast<int>(band) + 2, static_cast<std::int64_t>(keys[band]));
+    insert.run();
+  }
+
+  // Appends postings of articles newer than any in the term's list: to its last
+  // segment while that has room, then to new ones.
+  void append_postings(std::int64_t term, std::span<const Posting> postings) {
+    auto& last = statement(
+        "SELECT first, articles FROM postings WHERE term = ?1 ORDER BY first DESC LIMIT 1");
+    last.bind(1, term);
+    std::int64_t first = postings.front().article;
+    std::int64_t previous = first;
+    std::size_t size = 0;
+    std::vector<std::uint8_t> blob;
+    if (last.step() && last.column_blob(1).size() < kSegmentBytes) {
+      first = last.column_int(0);
+      const auto existing = last.column_blob(1);
+      blob.assign(existing.begin(), existing.end());
+      for_each_posting(existing, first, [&](const Posting& posting) {
+        previous = posting.article;
+        ++size;
+      });
+    }
+    last.reset();
+    for (const Posting& posting : postings) {
+      if (blob.size() >= kSegmentBytes) {
+        save_segment(term, first, size, blob);
+        blob.clear();
+        size = 0;
+        first = previous = posting.article;
       }
-      norms.emplace_back(rows.column_int(0), std::sqrt(squared));
+      encode_postings(blob, previous, std::span(&posting, 1));
+      previous = posting.article;
+      ++size;
     }
-    rows.reset();
-    auto& update = statement("UPDATE articles SET norm = ?2 WHERE id = ?1");
-    for (const auto& [id, norm] : norms) update.bind(1, id).bind(2, norm).run();
-    set_meta("norm_basis", documents);
+    save_segment(term, first, size, blob);
   }
 
-  std::vector<Candidate> candidates(const model::Article& article, const QueryVector& vector,
-                                    std::int64_t documents, const QueryOptions& options,
-                                    std::optional<std::int64_t> since,
-                                    std::optional<std::int64_t> until) {
-    const auto max_df = std::max<std::int64_t>(
-        10,
-        static_cast<std::int64_t>(options.retrieval_max_df_share * static_cast<double>(documents)));
-    const std::vector<const QueryTerm*> heaviest =
-        detail::heaviest_terms(vector, std::max<std::size_t>(1, options.query_terms), max_df);
-    if (heaviest.empty()) return {};
-    const std::size_t keep = heaviest.size();
-    std::string match;
-    for (std::size_t i = 0; i < keep; ++i) {
-      if (!match.empty()) match += " OR ";
-      match += '"' + std::to_string(heaviest[i]->id) + '"';
-    }
+  // --- reading ----------------------------------------------------------------------
 
-    // The join with articles costs a row lookup per FTS match: only with filters.
-    const bool filtered = since || until || options.site != SiteFilter::any;
-    auto& find = filtered
-                     ? statement(
-                           "SELECT a.id, bm25(postings) FROM postings JOIN articles a ON a.id = "
-                           "postings.rowid "
-                           "WHERE postings MATCH ?1 "
-                           "AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3) "
-                           "AND (?4 IS NULL OR a.site = ?4) AND (?5 IS NULL OR a.site <> ?5) "
-                           "ORDER BY bm25(postings) LIMIT ?6")
-                     : statement(
-                           "SELECT rowid, bm25(postings) FROM postings WHERE postings MATCH ?1 "
-                           "ORDER BY bm25(postings) LIMIT ?6");
-    find.bind(1, std::string_view(match));
-    if (filtered) {
-      const std::string site = site_key(article);
-      find.bind(2, since).bind(3, until);
-      if (options.site == SiteFilter::same_site) find.bind(4, std::string_view(site));
-      if (options.site == SiteFilter::other_site) find.bind(5, std::string_view(site));
-    }
-    // Room for the article itself, dropped when scored.
-    find.bind(6, static_cast<std::int64_t>(std::max(options.candidates, options.k) + 2));
-    std::vector<Candidate> found;
-    while (find.step()) found.push_back({find.column_int(0), -find.column_double(1)});
+  std::int64_t last_article_id() {
+    auto& last = statement("SELECT max(id) FROM articles");
+    const std::int64_t id = last.step() ? last.column_int(0) : 0;
+    last.reset();
+    return std::max<std::int64_t>(0, id);
+  }
+
+  // The stored vector of the article when the index holds it unchanged, else the
+  // vector of its analysis. InputError when it has no text.
+  QueryVector query_vector(const model::Article& article, std::int64_t documents) {
+    if (const auto entries = stored_entries(article))
+      return detail::query_vector(*entries, documents,
+                                  [&](std::int64_t id) { return term_by_id(id); });
+    const Analysis analysis = analyzer_->analyze_terms(article);
+    if (analysis.terms.empty()) throw InputError("record has no text to compare");
+    return detail::query_vector(analysis, documents,
+                                [&](const std::string& term) { return cached_term(term); });
+  }
+
+  std::optional<std::vector<TermEntry>> stored_entries(const model::Article& article) {
+    if (article.url.empty()) return std::nullopt;
+    auto& find = statement("SELECT terms FROM articles WHERE url = ?1 AND fingerprint = ?2");
+    find.bind(1, std::string_view(article.url))
+        .bind(2, static_cast<std::int64_t>(analyzer_->fingerprint(article)));
+    std::optional<std::vector<TermEntry>> entries;
+    if (find.step()) entries = decode_terms(find.column_blob(0));
     find.reset();
-    return found;
+    return entries;
   }
 
-  // Reads a candidate; nullopt for the article itself.
-  std::optional<Scored> load(const Candidate& candidate, const model::Article& article) {
+  // An article row through the article cache (which holds it until the next query).
+  const detail::IndexedArticle* stored_article(std::int64_t id) {
+    std::unique_ptr<detail::IndexedArticle>& cached = article_cache_[id];
+    if (cached) return cached.get();
     auto& row = statement(
-        "SELECT url, canonical, title, site, published, day, norm, terms FROM articles "
-        "WHERE id = ?1");
-    row.bind(1, candidate.id);
+        "SELECT url, canonical, site, day, title, published, terms FROM articles WHERE id = ?1");
+    row.bind(1, id);
     if (!row.step()) {
       row.reset();
-      return std::nullopt;
+      return nullptr;
     }
-    Scored scored;
-    Match& match = scored.match;
-    const std::string url(row.column_text(0));
-    const std::string canonical(row.column_text(1));
-    if (is_same_article(article, url, canonical)) {
-      row.reset();
-      return std::nullopt;
-    }
-    match.url = canonical.empty() ? url : canonical;
-    match.title = row.column_text(2);
-    match.site = row.column_text(3);
-    match.published = row.column_text(4);
-    match.bm25 = candidate.bm25;
-    if (!row.column_is_null(5)) scored.day = row.column_int(5);
-    scored.norm = row.column_double(6);
-    scored.owned = decode_terms(row.column_blob(7));
-    scored.entries = scored.owned;
+    auto article = std::make_unique<detail::IndexedArticle>();
+    article->url = row.column_text(0);
+    article->canonical = row.column_text(1);
+    article->site = row.column_text(2);
+    if (!row.column_is_null(3)) article->day = row.column_int(3);
+    article->title = row.column_text(4);
+    article->published = row.column_text(5);
+    const std::vector<TermEntry> entries = decode_terms(row.column_blob(6));
     row.reset();
-    return scored;
+    article->vector = detail::weighted_vector(entries);
+    cached_entries_ += entries.size();
+    cached = std::move(article);
+    return cached.get();
   }
 
-  // Document frequencies by term id, read for query expansion. Valid while no
-  // connection has changed the file (PRAGMA data_version), and capped in size.
-  void forget_stale_frequencies() {
-    const std::int64_t version = db_.query_int("PRAGMA data_version");
-    if (version != cached_version_ || df_cache_.size() > kMaxCachedFrequencies) df_cache_.clear();
+  // A term's whole posting list, through the posting cache.
+  const std::vector<Posting>& posting_list(std::int64_t term) {
+    std::vector<Posting>& list = posting_cache_[term];
+    if (!list.empty()) return list;
+    auto& segments = statement("SELECT first, articles FROM postings WHERE term = ?1");
+    segments.bind(1, term);
+    while (segments.step())
+      for_each_posting(segments.column_blob(1), segments.column_int(0),
+                       [&](const Posting& posting) { list.push_back(posting); });
+    segments.reset();
+    cached_postings_ += list.size();
+    return list;
+  }
+
+  // The id and document frequency of a stem, through the term cache.
+  std::optional<std::pair<std::int64_t, std::int64_t>> cached_term(const std::string& term) {
+    auto [slot, inserted] = term_cache_.try_emplace(term);
+    if (inserted) {
+      auto& find = statement("SELECT id, df FROM terms WHERE term = ?1");
+      find.bind(1, std::string_view(term));
+      if (find.step()) slot->second = {find.column_int(0), find.column_int(1)};
+      find.reset();
+    }
+    if (slot->second.id == 0) return std::nullopt;
+    return std::pair(slot->second.id, slot->second.df);
+  }
+
+  // Document frequency and display form of a term id, through the cache.
+  detail::TermInfo term_by_id(std::int64_t id) {
+    detail::TermInfo& known = terms_by_id_[id];
+    if (known.df == 0) {
+      auto& find = statement("SELECT df, surface FROM terms WHERE id = ?1");
+      find.bind(1, id);
+      if (find.step()) {
+        known.df = find.column_int(0);
+        known.surface = find.column_text(1);
+      }
+      find.reset();
+    }
+    return known;
+  }
+
+  // The caches hold while no other connection has changed the file (PRAGMA
+  // data_version), and up to their bounds: past one, it starts over.
+  void forget_stale_caches() {
+    auto& data_version = statement("PRAGMA data_version");
+    const std::int64_t version = data_version.step() ? data_version.column_int(0) : -1;
+    data_version.reset();
+    if (version != cached_version_ || written_term_ids_.size() > kMaxCachedTerms)
+      written_term_ids_.clear();
+    if (version != cached_version_ || term_cache_.size() + terms_by_id_.size() > kMaxCachedTerms ||
+        cached_postings_ > kMaxCachedPostings || cached_entries_ > kMaxCachedEntries)
+      forget_query_caches();
     cached_version_ = version;
+  }
+
+  void forget_query_caches() {
+    term_cache_.clear();
+    terms_by_id_ = detail::IdTable<detail::TermInfo>();
+    posting_cache_ = detail::IdTable<std::vector<Posting>>();
+    article_cache_ = detail::IdTable<std::unique_ptr<detail::IndexedArticle>>();
+    cached_postings_ = 0;
+    cached_entries_ = 0;
   }
 
   sql::Database db_;
@@ -593,11 +786,17 @@ class SqliteIndex final : public Index {
   OpenMode mode_;
   IndexOptions options_;
   std::optional<Analyzer> analyzer_;
-  std::unordered_map<const char*, sql::Statement> statements_;
-  std::unordered_map<std::int64_t, std::int64_t> df_cache_;
+  mutable std::unordered_map<const char*, sql::Statement> statements_;
+  std::unordered_map<std::string, CachedTerm> term_cache_;
+  detail::IdTable<detail::TermInfo> terms_by_id_;                   // df 0: not read yet
+  std::unordered_map<std::string, std::int64_t> written_term_ids_;  // stem -> id, for add()
+  std::string band_insert_sql_;  // for the file's band count, built on first use
+  detail::IdTable<std::vector<Posting>> posting_cache_;                     // by term id
+  detail::IdTable<std::unique_ptr<detail::IndexedArticle>> article_cache_;  // by article id
+  std::size_t cached_postings_ = 0;
+  std::size_t cached_entries_ = 0;
   std::int64_t cached_version_ = -1;
 };
-
 }  // namespace
 
 std::unique_ptr<Index> open_index(const std::filesystem::path& path, OpenMode mode,

@@ -55,6 +55,8 @@ std::size_t find_invalid_utf8(std::string_view bytes) noexcept {
 }
 
 std::string repair_utf8(std::string_view bytes) {
+  if (bytes.find('\0') == std::string_view::npos && is_valid_utf8(bytes))
+    return std::string(bytes);  // the usual case, in one copy
   std::string out;
   out.reserve(bytes.size());
   std::size_t pos = 0;

@@ -26,11 +26,11 @@ std::string file_bytes(const std::filesystem::path& path) {
 }
 
 // Both engines must answer the same questions the same way.
-std::vector<std::pair<std::string, std::unique_ptr<Index>>> engines(const TempDir& dir) {
+std::vector<std::pair<std::string, std::unique_ptr<Index>>> engines(
+    const TempDir& dir, const std::vector<crbc::model::Article>& corpus = topic_corpus()) {
   std::vector<std::pair<std::string, std::unique_ptr<Index>>> out;
   out.emplace_back("memory", memory_index());
   out.emplace_back("sqlite", open_index(dir / "engines.db", OpenMode::write));
-  const auto corpus = topic_corpus();
   for (auto& [name, index] : out) index->add(corpus);
   return out;
 }
@@ -130,7 +130,9 @@ TEST_CASE("set_related keeps the page's own links and replaces earlier computed 
   CHECK(static_cast<std::size_t>(corpus_count) == query.related.size() - 1);
   CHECK(query.related[1].score.has_value());
   CHECK(!query.related[1].terms.empty());
-  CHECK(query.related[1].extra.contains("explain"));
+  REQUIRE(query.related[1].extra.contains("explain"));
+  CHECK(query.related[1].extra["explain"].contains("cosine"));
+  CHECK(query.related[1].extra["explain"].contains("retrieval"));
 }
 
 TEST_CASE("Same url or canonical url is one entry - re-adding updates it") {
@@ -272,5 +274,166 @@ TEST_CASE("Foreign, damaged, newer and missing index files are refused without d
     CHECK_FALSE(std::filesystem::exists(dir / "missing.db"));
     std::filesystem::create_directory(dir / "folder");
     CHECK_THROWS_AS(open_index(dir / "folder", OpenMode::write), IndexError);
+  }
+}
+
+TEST_CASE("Both engines give the same matches with the same scores") {
+  TempDir dir;
+  auto all = engines(dir);
+  for (const auto& query : topic_corpus()) {
+    INFO(query.url);
+    const auto memory = all[0].second->query(query, {});
+    const auto sqlite = all[1].second->query(query, {});
+    REQUIRE(urls(memory) == urls(sqlite));
+    for (std::size_t i = 0; i < memory.size(); ++i) {
+      CHECK(memory[i].score == Approx(sqlite[i].score));
+      CHECK(memory[i].terms == sqlite[i].terms);
+    }
+  }
+}
+
+TEST_CASE(
+    "A query takes the stored vector of an article held unchanged, and analyses a changed one") {
+  TempDir dir;
+  for (auto& [name, index] : engines(dir)) {
+    INFO(name);
+    const auto held = topic_corpus()[0];  // cocoa-1, as indexed
+    auto elsewhere = held;                // the same text, not in the index: analysed
+    elsewhere.url = "https://c.example/cocoa-copy";
+    QueryOptions plain;  // without feedback, which the copy would take from cocoa-1 too
+    plain.expansion_docs = 0;
+    const auto from_stored = index->query(held, plain);
+    auto from_analysis = index->query(elsewhere, plain);
+    std::erase_if(from_analysis, [&](const Match& match) { return match.url == held.url; });
+    REQUIRE(urls(from_stored) == urls(from_analysis));
+    for (std::size_t i = 0; i < from_stored.size(); ++i)
+      CHECK(from_stored[i].score == Approx(from_analysis[i].score));
+
+    auto rewritten = held;  // same url, new text: the stored vector no longer applies
+    rewritten.title = "Chess final";
+    rewritten.body = article("", "", "Chess grandmaster queen endgame championship.").body;
+    const auto matches = index->query(rewritten, {});
+    REQUIRE(!matches.empty());
+    CHECK(matches[0].url.find("chess") != std::string::npos);
+  }
+}
+
+TEST_CASE("A narrow filter finds its matches behind many refused candidates") {
+  TempDir dir;
+  std::vector<crbc::model::Article> corpus;
+  for (int i = 0; i < 150; ++i)
+    corpus.push_back(article("https://b.example/cocoa-" + std::to_string(i), "Cocoa harvest",
+                             "Cocoa farmers report the cocoa harvest and cocoa bean prices.",
+                             "2024-03-01"));
+  corpus.push_back(article("https://a.example/cocoa-far", "Cocoa in the news",
+                           "A few words on cocoa among trade, shipping and weather.",
+                           "2024-03-01"));
+  const auto query = article("https://a.example/q", "Cocoa harvest",
+                             "Cocoa farmers expect a good cocoa harvest and cocoa bean prices.");
+  for (auto& [name, index] : engines(dir, corpus)) {
+    INFO(name);
+    QueryOptions options;
+    options.site = SiteFilter::same_site;
+    const auto matches = urls(index->query(query, options));
+    CHECK(matches == std::vector<std::string>{"https://a.example/cocoa-far"});
+  }
+}
+
+TEST_CASE("Posting lists follow adds, updates and removals across their segments") {
+  TempDir dir;
+  const auto path = dir / "segments.db";
+  auto url = [](int i) { return "https://a.example/harbour-" + std::to_string(i); };
+  auto index = open_index(path, OpenMode::write);
+  std::vector<crbc::model::Article> batch;
+  for (int i = 0; i < 1200; ++i) {
+    batch.push_back(article(url(i), "Harbour news " + std::to_string(i),
+                            "The harbour master spoke about word" + std::to_string(i) + "."));
+    if (batch.size() == 250) {  // several transactions: appends to a half-full segment
+      index->add(batch);
+      batch.clear();
+    }
+  }
+  index->add(batch);
+  std::vector<std::string> removed;
+  for (const int i : {0, 1, 500, 777, 1199}) {
+    CHECK(index->remove(url(i)));
+    removed.push_back(url(i));
+  }
+  auto changed = article(url(300), "Orchard news", "Apples and pears in the orchard.");
+  index->add(std::span(&changed, 1));
+  removed.push_back(url(300));
+
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  auto count = [&](const char* sql) {
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+    const auto value = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+    return value;
+  };
+  CHECK(count("SELECT count(*) FROM postings p JOIN terms t ON t.id = p.term "
+              "WHERE t.term = 'harbour'") > 1);
+  CHECK(count("SELECT df FROM terms WHERE term = 'harbour'") == 1200 - 6);
+  CHECK(count("SELECT count(*) FROM terms t WHERE df <> "
+              "(SELECT coalesce(sum(size), 0) FROM postings p WHERE p.term = t.id)") == 0);
+  CHECK(count("SELECT count(*) FROM terms WHERE term = 'word0'") == 0);
+  sqlite3_close(db);
+
+  QueryOptions options;
+  options.k = 2000;
+  options.candidates = 2000;
+  const auto matches =
+      urls(index->query(article("https://q.example/", "Harbour", "harbour"), options));
+  CHECK(matches.size() == 1200 - 6);
+  for (const std::string& gone : removed)
+    CHECK(std::find(matches.begin(), matches.end(), gone) == matches.end());
+}
+
+TEST_CASE("A reader sees what another connection wrote since its last query") {
+  TempDir dir;
+  const auto path = dir / "shared.db";
+  const auto corpus = topic_corpus();
+  auto writer = open_index(path, OpenMode::write);
+  writer->add(std::span(corpus).first(3));  // cocoa only
+  auto reader = open_index(path, OpenMode::read);
+  const auto oil = corpus[3];
+  for (const Match& match : reader->query(oil, {}))
+    CHECK(match.url.find("oil") == std::string::npos);
+  writer->add(std::span(corpus).subspan(4, 1));  // oil-2
+  const auto after = reader->query(oil, {});
+  REQUIRE(!after.empty());
+  CHECK(after[0].url == "https://b.example/oil-2");
+}
+
+TEST_CASE("An index from an older crbc and damaged posting lists are refused without damage") {
+  TempDir dir;
+  auto set = [](const std::filesystem::path& path, const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  };
+  SECTION("older schema") {
+    const auto path = dir / "older.db";
+    open_index(path, OpenMode::write)->add(topic_corpus());
+    set(path, "PRAGMA user_version = 1");
+    const std::string before = file_bytes(path);
+    try {
+      open_index(path, OpenMode::write);
+      FAIL("an older index was accepted");
+    } catch (const IndexVersionError& e) {
+      CHECK(std::string(e.what()).find("older crbc") != std::string::npos);
+    }
+    CHECK_THROWS_AS(open_index(path, OpenMode::read), IndexVersionError);
+    CHECK(file_bytes(path) == before);
+  }
+  SECTION("damaged posting list") {
+    const auto path = dir / "postings.db";
+    open_index(path, OpenMode::write)->add(topic_corpus());
+    set(path, "UPDATE postings SET articles = x'ffffff'");
+    CHECK_THROWS_AS(open_index(path, OpenMode::read)->query(topic_corpus()[0], {}),
+                    IndexFormatError);
   }
 }
