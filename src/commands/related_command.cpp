@@ -52,7 +52,7 @@ int run_related(const RelatedCommand& command, std::ostream& out, std::ostream& 
       source = "index";
     }
   } catch (const related::Error& error) {
-    reporter.error({command.index_path}, error.what());
+    reporter.error({}, error.what());  // the library names the file
     return pipeline::kExitSomeFailed;
   }
   if (!index && !command.dedup) {
@@ -126,7 +126,7 @@ int run_index(const IndexCommand& command, std::ostream& out, std::ostream& err)
     out << summary.dump() << '\n' << std::flush;
     return status;
   } catch (const related::Error& error) {
-    reporter.error({command.index_path}, error.what());
+    reporter.error({}, error.what());  // the library names the file
     return pipeline::kExitSomeFailed;
   }
 }
