@@ -54,6 +54,14 @@ double percentile(std::vector<double> values, double q) {
   return values[index];
 }
 
+// One line of wall-clock figures for a pass over all pages.
+void print_throughput(const char* label, std::size_t pages, double mb, double total_ms,
+                      const std::vector<double>& page_ms) {
+  std::printf("%s %7.1f pages/s %6.1f MB/s  p50 %.2f ms  p95 %.2f ms  max %.2f ms  total %.0f ms\n",
+              label, pages / (total_ms / 1000), mb / (total_ms / 1000), percentile(page_ms, 0.5),
+              percentile(page_ms, 0.95), percentile(page_ms, 1.0), total_ms);
+}
+
 double cpu_ms() {
   timespec now{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
@@ -182,18 +190,8 @@ int main(int argc, char** argv) {
                     }(),
                     0.5),
                 empty);
-    std::printf(
-        "crbc extract: %7.1f pages/s %6.1f MB/s  p50 %.2f ms  p95 %.2f ms  max %.2f ms  total %.0f "
-        "ms\n",
-        pages.size() / (extract_total_ms / 1000), mb / (extract_total_ms / 1000),
-        percentile(page_ms, 0.5), percentile(page_ms, 0.95), percentile(page_ms, 1.0),
-        extract_total_ms);
-    std::printf(
-        "gumbo alone:  %7.1f pages/s %6.1f MB/s  p50 %.2f ms  p95 %.2f ms  max %.2f ms  total %.0f "
-        "ms\n",
-        pages.size() / (gumbo_total_ms / 1000), mb / (gumbo_total_ms / 1000),
-        percentile(gumbo_ms, 0.5), percentile(gumbo_ms, 0.95), percentile(gumbo_ms, 1.0),
-        gumbo_total_ms);
+    print_throughput("crbc extract:", pages.size(), mb, extract_total_ms, page_ms);
+    print_throughput("gumbo alone: ", pages.size(), mb, gumbo_total_ms, gumbo_ms);
     std::printf(
         "per page, CPU time: crbc extract p50 %.2f ms  p95 %.2f ms  max %.2f ms | gumbo alone p50 "
         "%.2f ms  p95 %.2f ms  max %.2f ms\n",

@@ -5,9 +5,9 @@
 #include <iconv.h>
 
 #include <catch2/catch.hpp>
-#include <vector>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "text/utf8.hpp"
 
