@@ -325,16 +325,20 @@ std::optional<model::Article> embedded_record(std::string_view page, std::size_t
 
 void read_html(InputBuffer& in, const std::string& source, const ReadOptions& options,
                const DocumentSink& sink) {
+  // Whether the current page has shown crbc's generator meta so far; kept line
+  // by line, since searching the whole page at every line is quadratic.
+  bool in_own_page = false;
   const DocumentStream stream{
       .noun = "page",
       .exact_bytes = true,
       // A doctype starts a new page only after one of crbc's own pages: any other
       // page is read whole, whatever it holds.
       .role_of =
-          [](std::string_view line, std::string_view page) {
-            const bool after_own_page = page.find(kHtmlGeneratorMeta) != std::string_view::npos;
-            return starts_with_doctype(line) && after_own_page ? LineRole::starts_document
-                                                               : LineRole::inside;
+          [&in_own_page](std::string_view line) {
+            const bool starts_page = in_own_page && starts_with_doctype(line);
+            if (starts_page) in_own_page = false;
+            if (line.find(kHtmlGeneratorMeta) != std::string_view::npos) in_own_page = true;
+            return starts_page ? LineRole::starts_document : LineRole::inside;
           },
       .read = [](std::string&& page, std::size_t first_line) -> std::optional<DocumentContent> {
         if (page.empty()) return std::nullopt;

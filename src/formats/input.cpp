@@ -18,8 +18,6 @@ class PendingDocument {
                   const DocumentStream& stream)
       : source_(source), limit_(options.max_document_bytes), sink_(sink), stream_(stream) {}
 
-  std::string_view text() const { return text_; }
-
   void add(std::string_view line, bool line_too_long) {
     if (too_large_) return;
     if (line_too_long || text_.size() + line.size() + 1 > limit_) {
@@ -183,8 +181,7 @@ void read_delimited_documents(InputBuffer& in, const std::string& source,
     if (!stream.exact_bytes && number == 1 && line.starts_with(kByteOrderMark)) {
       line.erase(0, kByteOrderMark.size());
     }
-    const LineRole role =
-        status == InputBuffer::Line::ok ? stream.role_of(line, document.text()) : LineRole::inside;
+    const LineRole role = status == InputBuffer::Line::ok ? stream.role_of(line) : LineRole::inside;
     if (role != LineRole::inside) {
       if (!document.finish()) return;
       document.start_at(role == LineRole::starts_document ? number : number + 1);

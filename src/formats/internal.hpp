@@ -82,8 +82,8 @@ enum class LineRole {
 struct DocumentStream {
   std::string_view noun;     // "document", "page": names one in the too-large error
   bool exact_bytes = false;  // keeps a "\r" before "\n" and a byte order mark
-  // The part `line` plays, given the current document so far.
-  std::function<LineRole(std::string_view line, std::string_view document)> role_of;
+  // The part `line` plays; called once per line, in order, so it may keep state.
+  std::function<LineRole(std::string_view line)> role_of;
   // The content of a document whose first line is `first_line`; nullopt when it
   // holds nothing to read. Throws what deliver() reports.
   std::function<std::optional<DocumentContent>(std::string&& text, std::size_t first_line)> read;

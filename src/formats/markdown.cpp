@@ -824,7 +824,7 @@ void read_markdown(InputBuffer& in, const std::string& source, const ReadOptions
   const DocumentStream stream{
       .noun = "document",
       .role_of =
-          [](std::string_view line, std::string_view /*document*/) {
+          [](std::string_view line) {
             return line == kMarkdownRecordSeparator ? LineRole::ends_document : LineRole::inside;
           },
       .read = [](std::string&& text, std::size_t first_line) -> std::optional<DocumentContent> {

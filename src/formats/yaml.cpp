@@ -460,7 +460,7 @@ void read_yaml(InputBuffer& in, const std::string& source, const ReadOptions& op
   const DocumentStream stream{
       .noun = "document",
       .role_of =
-          [](std::string_view line, std::string_view /*document*/) {
+          [](std::string_view line) {
             if (is_document_start(line)) return LineRole::starts_document;
             if (is_document_end(line)) return LineRole::ends_document;
             return LineRole::inside;

@@ -127,6 +127,12 @@ def many_paragraphs(count):
     out("</article></body></html>\n")
 
 
+def many_paragraph_lines(count):
+    out("<!doctype html><html><head><title>many</title></head><body><article><h1>Many</h1>\n")
+    repeat("<p>A sentence of a paragraph that says little.</p>\n", count)
+    out("</article></body></html>\n")
+
+
 def huge_json_string_escapes(count):
     out('{"schema_version": 1, "title": "')
     repeat("\\u00e9", count)
@@ -176,6 +182,7 @@ GENERATORS = {
     "long-title-tag": long_title_tag,
     "many-entities": many_entities,
     "many-json-keys": many_json_keys,
+    "many-paragraph-lines": many_paragraph_lines,
 }
 
 
