@@ -42,7 +42,7 @@ const CLI::Validator kSeconds(
       const bool valid = !value.empty() && end == value.c_str() + value.size() && seconds >= 0;
       return valid ? std::string() : "\"" + value + "\" is not a number of seconds (0 or more)";
     },
-    "SECONDS");
+    "");
 
 void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string default_to) {
   flags.to = std::move(default_to);

@@ -14,15 +14,17 @@
 #include <deque>
 #include <limits>
 #include <map>
-#include <mutex>
 #include <random>
 #include <unordered_map>
 
+#include "fetch/curl_library.hpp"
 #include "fetch/detail.hpp"
 #include "fetch/fetch.hpp"
 
 namespace crbc::fetch {
 namespace {
+
+using detail::curl;
 
 using Clock = std::chrono::steady_clock;
 
@@ -31,19 +33,14 @@ constexpr std::size_t kMaxRobotsBytes = 512 * 1024;  // RFC 9309 asks for at lea
 constexpr long kMaxRobotsRedirects = 5;
 constexpr Milliseconds kMaxCrawlDelay{30'000};
 
-void ensure_curl_initialised() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 struct EasyDeleter {
-  void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
+  void operator()(CURL* easy) const { curl().easy_cleanup(easy); }
 };
 struct ListDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+  void operator()(curl_slist* list) const { curl().slist_free_all(list); }
 };
 struct MultiDeleter {
-  void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+  void operator()(CURLM* multi) const { curl().multi_cleanup(multi); }
 };
 
 bool is_selected_header(std::string_view name) {
@@ -231,12 +228,12 @@ struct Fetcher::Impl {
   std::optional<Clock::time_point> next_wake;  // earliest start of a job held back by time
   const PageCallback* on_page = nullptr;
 
-  explicit Impl(FetchOptions chosen) : options(std::move(chosen)), multi(curl_multi_init()) {
+  explicit Impl(FetchOptions chosen) : options(std::move(chosen)), multi(curl().multi_init()) {
     options.parallel = std::max<std::size_t>(options.parallel, 1);
     options.per_host = std::max<std::size_t>(options.per_host, 1);
     // No CURLMOPT_MAX_TOTAL_CONNECTIONS: our own scheduler bounds the transfers, and
     // curl's queue of handles waiting for a connection stalls curl_multi_poll.
-    curl_multi_setopt(multi.get(), CURLMOPT_MAXCONNECTS, static_cast<long>(options.parallel));
+    curl().multi_setopt(multi.get(), CURLMOPT_MAXCONNECTS, static_cast<long>(options.parallel));
   }
 
   void run(const std::vector<FetchRequest>& requests, const PageCallback& callback) {
@@ -252,7 +249,7 @@ struct Fetcher::Impl {
 
   void abandon() {
     for (auto& [easy, transfer] : running) {
-      curl_multi_remove_handle(multi.get(), easy);
+      curl().multi_remove_handle(multi.get(), easy);
       if (Host& host = hosts[transfer->job.origin]; host.active > 0) --host.active;
     }
     running.clear();
@@ -269,11 +266,11 @@ struct Fetcher::Impl {
     while (waiting > 0 || !running.empty()) {
       start_ready_jobs();
       int still_running = 0;
-      curl_multi_perform(multi.get(), &still_running);
+      curl().multi_perform(multi.get(), &still_running);
       // A finished transfer frees a slot: start the next job before sleeping.
       if (collect_finished() > 0) continue;
       if (waiting == 0 && running.empty()) break;
-      curl_multi_poll(multi.get(), nullptr, 0, poll_timeout_ms(), nullptr);
+      curl().multi_poll(multi.get(), nullptr, 0, poll_timeout_ms(), nullptr);
     }
   }
 
@@ -357,13 +354,13 @@ struct Fetcher::Impl {
     ++job.attempts;
     auto transfer = std::make_unique<Transfer>();
     transfer->job = std::move(job);
-    transfer->easy.reset(curl_easy_init());
+    transfer->easy.reset(curl().easy_init());
     transfer->max_body = transfer->job.robots ? kMaxRobotsBytes : options.max_size;
     transfer->allow_private = options.allow_private;
     configure(*transfer);
     CURL* easy = transfer->easy.get();
     running.emplace(easy, std::move(transfer));
-    curl_multi_add_handle(multi.get(), easy);
+    curl().multi_add_handle(multi.get(), easy);
     ++host.active;
     host.next_start = now + host.delay;
   }
@@ -371,63 +368,64 @@ struct Fetcher::Impl {
   void configure(Transfer& transfer) {
     CURL* easy = transfer.easy.get();
     const FetchRequest& request = transfer.job.request;
-    curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(easy, CURLOPT_MAXREDIRS,
-                     transfer.job.robots ? kMaxRobotsRedirects : options.max_redirects);
-    curl_easy_setopt(easy, CURLOPT_AUTOREFERER, 1L);
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, options.user_agent.c_str());
-    curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl can decode
-    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout.count()));
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(options.connect_timeout.count()));
-    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes);
-    curl_easy_setopt(
+    curl().easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+    curl().easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl().easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl().easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+    curl().easy_setopt(easy, CURLOPT_MAXREDIRS,
+                       transfer.job.robots ? kMaxRobotsRedirects : options.max_redirects);
+    curl().easy_setopt(easy, CURLOPT_AUTOREFERER, 1L);
+    curl().easy_setopt(easy, CURLOPT_USERAGENT, options.user_agent.c_str());
+    curl().easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl can decode
+    curl().easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+    curl().easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl().easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl().easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl().easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout.count()));
+    curl().easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
+                       static_cast<long>(options.connect_timeout.count()));
+    curl().easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes);
+    curl().easy_setopt(
         easy, CURLOPT_LOW_SPEED_TIME,
         std::max(1L, static_cast<long>((options.low_speed_time.count() + 999) / 1000)));
-    curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(transfer.max_body));
-    if (!options.env_proxy) curl_easy_setopt(easy, CURLOPT_PROXY, "");
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error);
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
-    curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
-    curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, &transfer);
-    curl_easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
+    curl().easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(transfer.max_body));
+    if (!options.env_proxy) curl().easy_setopt(easy, CURLOPT_PROXY, "");
+    curl().easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error);
+    curl().easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
+    curl().easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+    curl().easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
+    curl().easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
+    curl().easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+    curl().easy_setopt(easy, CURLOPT_OPENSOCKETDATA, &transfer);
+    curl().easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
     if (options.keep_raw_headers) {
-      curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, on_debug);
-      curl_easy_setopt(easy, CURLOPT_DEBUGDATA, &transfer);
-      curl_easy_setopt(easy, CURLOPT_VERBOSE, 1L);
+      curl().easy_setopt(easy, CURLOPT_DEBUGFUNCTION, on_debug);
+      curl().easy_setopt(easy, CURLOPT_DEBUGDATA, &transfer);
+      curl().easy_setopt(easy, CURLOPT_VERBOSE, 1L);
     }
     curl_slist* headers = nullptr;
-    headers = curl_slist_append(
+    headers = curl().slist_append(
         headers, transfer.job.robots
                      ? "Accept: text/plain,*/*;q=0.5"
                      : "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     if (!request.etag.empty())
-      headers = curl_slist_append(headers, ("If-None-Match: " + request.etag).c_str());
+      headers = curl().slist_append(headers, ("If-None-Match: " + request.etag).c_str());
     if (!request.last_modified.empty()) {
-      headers = curl_slist_append(headers, ("If-Modified-Since: " + request.last_modified).c_str());
+      headers =
+          curl().slist_append(headers, ("If-Modified-Since: " + request.last_modified).c_str());
     }
     transfer.headers.reset(headers);
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+    curl().easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
   }
 
   std::size_t collect_finished() {
     std::size_t finished = 0;
     int left = 0;
-    while (CURLMsg* message = curl_multi_info_read(multi.get(), &left)) {
+    while (CURLMsg* message = curl().multi_info_read(multi.get(), &left)) {
       if (message->msg != CURLMSG_DONE) continue;
       CURL* easy = message->easy_handle;
       const CURLcode code = message->data.result;
-      curl_multi_remove_handle(multi.get(), easy);
+      curl().multi_remove_handle(multi.get(), easy);
       auto found = running.find(easy);
       if (found == running.end()) continue;
       std::unique_ptr<Transfer> transfer = std::move(found->second);
@@ -446,16 +444,16 @@ struct Fetcher::Impl {
     result.url = transfer.job.request.url;
     result.attempts = transfer.job.attempts;
     result.fetched_at = utc_timestamp(std::chrono::system_clock::now());
-    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &result.status);
+    curl().easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &result.status);
     const char* effective = nullptr;
-    curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
+    curl().easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
     result.final_url = effective ? effective : result.url;
     const char* content_type = nullptr;
-    curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &content_type);
+    curl().easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &content_type);
     if (content_type) result.content_type = content_type;
     result.charset = charset_of(result.content_type);
     long version = 0;
-    curl_easy_getinfo(easy, CURLINFO_HTTP_VERSION, &version);
+    curl().easy_getinfo(easy, CURLINFO_HTTP_VERSION, &version);
     result.http_version = version == CURL_HTTP_VERSION_2_0   ? "2"
                           : version == CURL_HTTP_VERSION_1_0 ? "1.0"
                                                              : "1.1";
@@ -496,10 +494,10 @@ struct Fetcher::Impl {
         return "refused: redirect to a scheme other than http or https";
       case CURLE_OPERATION_TIMEDOUT:
         return std::string("timed out: ") +
-               (transfer.error[0] ? transfer.error : curl_easy_strerror(code));
+               (transfer.error[0] ? transfer.error : curl().easy_strerror(code));
       default:
         return transfer.error[0] ? std::string(transfer.error)
-                                 : std::string(curl_easy_strerror(code));
+                                 : std::string(curl().easy_strerror(code));
     }
   }
 
@@ -512,7 +510,7 @@ struct Fetcher::Impl {
     const bool server = code == CURLE_OK && (result.status == 429 || result.status >= 500);
     if (!network && !server) return std::nullopt;
     curl_off_t retry_after = -1;
-    if (server) curl_easy_getinfo(transfer.easy.get(), CURLINFO_RETRY_AFTER, &retry_after);
+    if (server) curl().easy_getinfo(transfer.easy.get(), CURLINFO_RETRY_AFTER, &retry_after);
     if (retry_after > 0) {
       const Milliseconds asked{retry_after * 1000};
       if (asked > options.retry_after_max) {
@@ -582,10 +580,7 @@ struct Fetcher::Impl {
   }
 };
 
-Fetcher::Fetcher(FetchOptions options) {
-  ensure_curl_initialised();
-  impl_ = std::make_unique<Impl>(std::move(options));
-}
+Fetcher::Fetcher(FetchOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 Fetcher::~Fetcher() = default;
 

@@ -1,12 +1,11 @@
 // What a fetch produces: records, content hashes, output files.
-#include <openssl/evp.h>
 
-#include <array>
 #include <cctype>
 
 #include "fetch/detail.hpp"
 #include "fetch/fetch.hpp"
 #include "io/atomic_file.hpp"
+#include "io/digest.hpp"
 #include "text/utf8.hpp"
 
 namespace crbc::fetch {
@@ -48,14 +47,12 @@ nlohmann::json fetch_record(const FetchResult& page) {
 }
 
 std::string content_hash(std::string_view bytes) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  for (unsigned i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
+  for (const char byte : io::digest(io::DigestAlgorithm::sha256, bytes)) {
+    const auto value = static_cast<unsigned char>(byte);
+    hex += kHex[value >> 4];
+    hex += kHex[value & 0xF];
   }
   return hex;
 }

@@ -8,24 +8,27 @@
 #include <cstring>
 #include <memory>
 
+#include "fetch/curl_library.hpp"
 #include "fetch/detail.hpp"
 #include "fetch/fetch.hpp"
 
 namespace crbc::fetch {
 namespace {
 
+using detail::curl;
+
 struct UrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+  void operator()(CURLU* url) const { curl().url_cleanup(url); }
 };
 using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
 
 struct CurlStringDeleter {
-  void operator()(char* text) const { curl_free(text); }
+  void operator()(char* text) const { curl().free(text); }
 };
 
 std::string get_part(CURLU* url, CURLUPart part, unsigned flags = 0) {
   char* raw = nullptr;
-  if (curl_url_get(url, part, &raw, flags) != CURLUE_OK || raw == nullptr) return {};
+  if (curl().url_get(url, part, &raw, flags) != CURLUE_OK || raw == nullptr) return {};
   std::unique_ptr<char, CurlStringDeleter> owned(raw);
   return std::string(raw);
 }
@@ -40,17 +43,17 @@ constexpr std::size_t kMaxUrlLength = 8192;
 // Parses `text` (optionally against `base`) into an http(s) url without fragment.
 UrlHandle parse(std::string_view base, std::string_view text) {
   if (text.size() > kMaxUrlLength || base.size() > kMaxUrlLength) return nullptr;
-  UrlHandle url(curl_url());
+  UrlHandle url(curl().url());
   if (!url) return nullptr;
   if (!base.empty() &&
-      curl_url_set(url.get(), CURLUPART_URL, std::string(base).c_str(), 0) != CURLUE_OK) {
+      curl().url_set(url.get(), CURLUPART_URL, std::string(base).c_str(), 0) != CURLUE_OK) {
     return nullptr;
   }
   // Trim the blanks feeds and link attributes often carry around a url.
   while (!text.empty() && static_cast<unsigned char>(text.front()) <= ' ') text.remove_prefix(1);
   while (!text.empty() && static_cast<unsigned char>(text.back()) <= ' ') text.remove_suffix(1);
   if (text.empty() || text.find('\0') != std::string_view::npos) return nullptr;
-  if (curl_url_set(url.get(), CURLUPART_URL, std::string(text).c_str(), CURLU_URLENCODE) !=
+  if (curl().url_set(url.get(), CURLUPART_URL, std::string(text).c_str(), CURLU_URLENCODE) !=
       CURLUE_OK) {
     return nullptr;
   }
@@ -58,9 +61,9 @@ UrlHandle parse(std::string_view base, std::string_view text) {
   std::string host = get_part(url.get(), CURLUPART_HOST);
   if (host.empty()) return nullptr;
   for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  curl_url_set(url.get(), CURLUPART_HOST, host.c_str(),
-               0);  // one spelling per host, for de-duplication
-  curl_url_set(url.get(), CURLUPART_FRAGMENT, nullptr, 0);
+  curl().url_set(url.get(), CURLUPART_HOST, host.c_str(),
+                 0);  // one spelling per host, for de-duplication
+  curl().url_set(url.get(), CURLUPART_FRAGMENT, nullptr, 0);
   return url;
 }
 

@@ -2,7 +2,6 @@
 // the format is simple (a header block and a length-delimited body per record).
 #include "formats/warc.hpp"
 
-#include <openssl/evp.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "io/digest.hpp"
 #include "io/gzip.hpp"
 
 namespace crbc::formats {
@@ -33,13 +33,13 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-std::string base32(const unsigned char* bytes, std::size_t size) {
+std::string base32(std::string_view bytes) {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   std::string out;
   std::uint64_t buffer = 0;
   int bits = 0;
-  for (std::size_t i = 0; i < size; ++i) {
-    buffer = (buffer << 8) | bytes[i];
+  for (const char byte : bytes) {
+    buffer = (buffer << 8) | static_cast<unsigned char>(byte);
     bits += 8;
     while (bits >= 5) {
       bits -= 5;
@@ -338,10 +338,7 @@ std::optional<RawPage> page_of(const HeaderBlock& warc, std::string_view block, 
 }  // namespace
 
 std::string warc_sha1_digest(std::string_view bytes) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha1(), nullptr);
-  return "sha1:" + base32(digest.data(), length);
+  return "sha1:" + base32(io::digest(io::DigestAlgorithm::sha1, bytes));
 }
 
 WarcWriter::WarcWriter(std::ostream& out, bool gzip)

@@ -1,0 +1,48 @@
+#include "io/digest.hpp"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <stdexcept>
+
+#include "io/shared_library.hpp"
+
+namespace crbc::io {
+namespace {
+
+struct Crypto {
+  decltype(&::EVP_Digest) evp_digest;
+  decltype(&::EVP_sha1) evp_sha1;
+  decltype(&::EVP_sha256) evp_sha256;
+};
+
+Crypto load() {
+  const SharedLibrary library("libcrypto.so.3", "computing a SHA digest");
+  Crypto crypto{};
+  library.bind("EVP_Digest", crypto.evp_digest);
+  library.bind("EVP_sha1", crypto.evp_sha1);
+  library.bind("EVP_sha256", crypto.evp_sha256);
+  return crypto;
+}
+
+const Crypto& crypto() {
+  static const Crypto loaded = load();
+  return loaded;
+}
+
+}  // namespace
+
+std::string digest(DigestAlgorithm algorithm, std::string_view bytes) {
+  const Crypto& library = crypto();
+  const EVP_MD* method =
+      algorithm == DigestAlgorithm::sha1 ? library.evp_sha1() : library.evp_sha256();
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned length = 0;
+  if (library.evp_digest(bytes.data(), bytes.size(), digest.data(), &length, method, nullptr) !=
+      1) {
+    throw std::runtime_error("libcrypto failed to compute a digest");
+  }
+  return {reinterpret_cast<const char*>(digest.data()), length};
+}
+
+}  // namespace crbc::io
