@@ -4,7 +4,8 @@
 #     ms per page, peak RSS, and gumbo alone on the unmodified pages; its predictions
 #     are scored with score.py (F1, precision, recall, the worst pages);
 #  2. when the built `crbc parse` works, the same through the binary, one process per
-#     page (--format text), scored the same way;
+#     page (--format text), scored the same way, with wall and CPU ms per process beside
+#     those of /bin/true started the same way (the machine's floor for any process);
 #  3. when Mozilla Readability and jsdom are installed (READABILITY_NODE_MODULES, or
 #     `npm install --prefix DIR @mozilla/readability jsdom` and pass DIR/node_modules),
 #     their CPU time over the same pages beside crbc's.
@@ -36,22 +37,41 @@ if [ -x "$crbc" ] && "$crbc" parse --help >/dev/null 2>&1; then
 import gzip, json, os, resource, subprocess, sys, time
 crbc, dev, out = sys.argv[1:]
 truth = json.load(open(os.path.join(dev, "ground-truth.json")))
-preds, walls, failed = {}, [], 0
+
+def children_cpu_ms():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+def timed(command, stdin):
+    """Wall and CPU milliseconds of one process, and what it printed."""
+    cpu, start = children_cpu_ms(), time.perf_counter()
+    run = subprocess.run(command, input=stdin, capture_output=True)
+    return (time.perf_counter() - start) * 1000, children_cpu_ms() - cpu, run
+
+def percentiles(values):
+    values = sorted(values)
+    return (f"p50 {values[len(values)//2]:.1f} ms, p95 {values[int(len(values)*0.95)]:.1f} ms, "
+            f"max {values[-1]:.1f} ms")
+
+preds, walls, cpus, floor_walls, floor_cpus, failed = {}, [], [], [], [], 0
 for name in sorted(os.listdir(os.path.join(dev, "html"))):
     page_id = name[:-len(".html.gz")]
     html = gzip.open(os.path.join(dev, "html", name)).read()
-    start = time.perf_counter()
-    run = subprocess.run([crbc, "parse", "--url", truth[page_id]["url"], "--format", "text"],
-                         input=html, capture_output=True)
-    walls.append((time.perf_counter() - start) * 1000)
+    # The cost of starting any process from here, on this machine under its load now.
+    wall, cpu, _ = timed(["/bin/true"], html)
+    floor_walls.append(wall)
+    floor_cpus.append(cpu)
+    wall, cpu, run = timed([crbc, "parse", "--url", truth[page_id]["url"], "--format", "text"],
+                           html)
+    walls.append(wall)
+    cpus.append(cpu)
     failed += run.returncode != 0
     preds[page_id] = {"articleBody": run.stdout.decode("utf-8", "replace")}
 json.dump(preds, open(out, "w"))
-walls.sort()
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"pages: {len(walls)}, failed: {failed}, wall per process p50 {walls[len(walls)//2]:.1f} ms, "
-      f"p95 {walls[int(len(walls)*0.95)]:.1f} ms, max {walls[-1]:.1f} ms, "
-      f"peak RSS of one process {usage.ru_maxrss/1024:.1f} MB")
+print(f"pages: {len(walls)}, failed: {failed}, peak RSS of one process {usage.ru_maxrss/1024:.1f} MB")
+print(f"crbc parse, wall per process: {percentiles(walls)}; CPU: {percentiles(cpus)}")
+print(f"/bin/true (process start floor), wall: {percentiles(floor_walls)}; CPU: {percentiles(floor_cpus)}")
 PY
   $score "$out/cli.json"
 fi

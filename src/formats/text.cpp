@@ -1,7 +1,6 @@
 // Output-only formats: plain text for terminals and grep, CSV and TSV.
 #include <algorithm>
 #include <array>
-#include <sstream>
 
 #include "formats/internal.hpp"
 #include "model/record_json.hpp"
@@ -51,10 +50,9 @@ struct BlockText {
     if (!q.attribution.empty()) out << "  \u2014 " << text::terminal_safe(q.attribution) << '\n';
   }
   void operator()(const model::List& l) const { list_text(out, l, 1); }
+  // An image's text is its caption: its address and alternative text are not
+  // part of what the article says.
   void operator()(const model::Image& i) const {
-    out << "[Image";
-    if (!i.alt.empty()) out << ": " << text::terminal_safe(i.alt);
-    out << "] " << text::terminal_safe(i.src) << '\n';
     if (!i.caption.empty()) out << text::terminal_safe(i.caption) << '\n';
   }
   void operator()(const model::Preformatted& p) const {
@@ -77,33 +75,17 @@ struct BlockText {
 class TextWriter : public RecordWriter {
  public:
   explicit TextWriter(std::ostream& out) : out_(out) {}
+  // The article's text only: its body, one blank line between blocks. The
+  // title, metadata and related links are left to the other formats.
   void write(const model::Article& a) override {
     if (count_++ > 0) out_ << '\n' << std::string(72, '=') << "\n\n";
-    if (!a.title.empty()) out_ << text::terminal_safe(a.title) << '\n';
-    if (!a.authors.empty()) {
-      out_ << "By ";
-      for (std::size_t i = 0; i < a.authors.size(); ++i) {
-        out_ << (i > 0 ? ", " : "") << text::terminal_safe(a.authors[i]);
-      }
-      out_ << '\n';
-    }
-    if (!a.published.empty()) out_ << text::terminal_safe(a.published) << '\n';
-    const std::string where = a.site_name.empty() || a.section.empty()
-                                  ? a.site_name + a.section
-                                  : a.site_name + " / " + a.section;
-    if (!where.empty()) out_ << text::terminal_safe(where) << '\n';
-    if (!a.url.empty()) out_ << text::terminal_safe(a.url) << '\n';
-    if (!a.description.empty()) out_ << '\n' << text::terminal_safe(a.description) << '\n';
+    bool first = true;
     for (const model::Block& block : a.body) {
-      out_ << '\n';
+      const auto* image = std::get_if<model::Image>(&block);
+      if (image != nullptr && image->caption.empty()) continue;
+      if (!first) out_ << '\n';
       std::visit(BlockText{out_}, block);
-    }
-    if (!a.related.empty()) {
-      out_ << "\nRelated:\n";
-      for (const model::RelatedArticle& r : a.related) {
-        out_ << "\u2022 "
-             << text::terminal_safe(r.title.empty() ? r.url : r.title + " <" + r.url + ">") << '\n';
-      }
+      first = false;
     }
   }
   void finish() override { out_.flush(); }

@@ -92,15 +92,23 @@ TEST_CASE("tsv: tabs and newlines escaped", "[writers]") {
   CHECK(write_records(Format::tsv, {a}, options) == "title\tlanguage\na\\tb\\nc\\\\d\ten\n");
 }
 
-TEST_CASE("text: readable, terminal-safe", "[writers]") {
+TEST_CASE("text: the article's text only, readable and terminal-safe", "[writers]") {
   auto a = sample_article();
-  a.title = "Title \x1B[31mred";
+  a.body.insert(a.body.begin(), crbc::model::Paragraph{{"Lead \x1B[31mred", {}}});
+  std::get<crbc::model::Image>(a.body.back()).caption = "The caption.";
   const std::string text = write_records(Format::text, {a});
+  CHECK(text.starts_with("Lead "));
   CHECK(text.find('\x1B') == std::string::npos);
-  CHECK(text.find("By Jane Doe, John, Jr.") != std::string::npos);
+  CHECK(text.find("\n\nHello world, read more.\n\nSub\n---\n") != std::string::npos);
   CHECK(text.find("\u2022 one") != std::string::npos);
   CHECK(text.find("  1. two.a") != std::string::npos);
   CHECK(text.find("a\tb\n1\t2") != std::string::npos);
+  CHECK(text.ends_with("\n\nThe caption.\n"));
+  for (const char* metadata :
+       {"Belarus", "Jane Doe", "2024", "Example News", "standfirst", "news.example", "data:"}) {
+    CHECK(text.find(metadata) == std::string::npos);
+  }
+  CHECK(write_records(Format::text, {a, a}) == text + "\n" + std::string(72, '=') + "\n\n" + text);
 }
 
 TEST_CASE("jsonld: schema.org NewsArticle, read back as a record", "[writers]") {
