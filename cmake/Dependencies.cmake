@@ -14,13 +14,15 @@ pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 
-# libcurl and libcrypto: headers only. crbc opens the libraries when a command
-# first needs them (src/io/shared_library.hpp) rather than making every process
-# pay for their loading.
+# libcurl, libcrypto and SQLite: headers only. crbc opens the libraries when a
+# command first needs them (src/io/shared_library.hpp) rather than making every
+# process pay for their loading. The tests link SQLite to inspect index files.
 add_library(crbc::curl_headers INTERFACE IMPORTED)
 target_include_directories(crbc::curl_headers INTERFACE ${CURL_INCLUDE_DIRS})
 add_library(crbc::crypto_headers INTERFACE IMPORTED)
 target_include_directories(crbc::crypto_headers INTERFACE ${OPENSSL_INCLUDE_DIR})
+add_library(crbc::sqlite_headers INTERFACE IMPORTED)
+target_include_directories(crbc::sqlite_headers INTERFACE ${SQLITE3_INCLUDE_DIRS})
 
 find_library(STEMMER_LIBRARY NAMES stemmer REQUIRED)
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)

@@ -11,8 +11,7 @@
 #include <string>
 
 #include "fetch/fetch.hpp"
-
-struct sqlite3;
+#include "sqlite/database.hpp"
 
 namespace crbc::fetch {
 
@@ -40,9 +39,6 @@ class StateStore {
  public:
   // Opens (creating when needed) the store at `path`. Throws StateError.
   explicit StateStore(const std::string& path);
-  ~StateStore();
-  StateStore(const StateStore&) = delete;
-  StateStore& operator=(const StateStore&) = delete;
 
   std::optional<PageState> find(const std::string& url);
 
@@ -54,8 +50,7 @@ class StateStore {
   Novelty record(const FetchResult& page);
 
  private:
-  void execute(const char* sql);
-  sqlite3* db_ = nullptr;
+  sqlite::Database db_;
 };
 
 }  // namespace crbc::fetch

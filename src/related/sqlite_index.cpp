@@ -21,7 +21,7 @@
 
 #include "related/index.hpp"
 #include "related/ranking.hpp"
-#include "related/sqlite.hpp"
+#include "sqlite/database.hpp"
 #include "text/text.hpp"
 
 namespace crbc::related {
@@ -31,6 +31,21 @@ using detail::is_same_article;
 using detail::Posting;
 using detail::QueryVector;
 using detail::TermEntry;
+
+// The IndexError for what SQLite reported.
+void throw_index_error(const sqlite::Failure& failure) {
+  switch (failure.kind) {
+    case sqlite::Failure::Kind::not_a_database:
+      throw IndexFormatError(failure.message + " (not a crbc index, or a damaged one)");
+    case sqlite::Failure::Kind::read_only:
+      throw IndexReadOnlyError(failure.message);
+    case sqlite::Failure::Kind::busy:
+      throw IndexBusyError(failure.message + " (another process holds the index)");
+    case sqlite::Failure::Kind::other:
+      break;
+  }
+  throw IndexError(failure.message);
+}
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -177,7 +192,7 @@ Signature decode_signature(std::span<const std::uint8_t> bytes) {
 
 class SqliteIndex final : public Index {
  public:
-  SqliteIndex(sql::Database db, std::string path, OpenMode mode, IndexOptions options)
+  SqliteIndex(sqlite::Database db, std::string path, OpenMode mode, IndexOptions options)
       : db_(std::move(db)), path_(std::move(path)), mode_(mode), options_(std::move(options)) {
     prepare_connection();
     check_or_create_schema();
@@ -186,7 +201,7 @@ class SqliteIndex final : public Index {
 
   AddSummary add(std::span<const model::Article> articles) override {
     require_writable();
-    sql::Transaction transaction(db_, sql::Transaction::Kind::write);
+    sqlite::Transaction transaction(db_, sqlite::Transaction::Kind::write);
     start_writing();
     try {
       AddSummary summary = add_all(articles);
@@ -201,7 +216,7 @@ class SqliteIndex final : public Index {
   bool remove(std::string_view url) override {
     require_writable();
     if (url.empty()) return false;
-    sql::Transaction transaction(db_, sql::Transaction::Kind::write);
+    sqlite::Transaction transaction(db_, sqlite::Transaction::Kind::write);
     start_writing();
     const std::vector<std::int64_t> ids = matching_ids(url, url);
     for (const std::int64_t id : ids) remove_entry(id);
@@ -212,7 +227,7 @@ class SqliteIndex final : public Index {
   }
 
   IndexStats stats() const override {
-    sql::Transaction transaction(db_, sql::Transaction::Kind::read);
+    sqlite::Transaction transaction(db_, sqlite::Transaction::Kind::read);
     IndexStats stats;
     stats.path = path_;
     stats.articles = meta("articles");
@@ -230,7 +245,7 @@ class SqliteIndex final : public Index {
 
   std::vector<Match> query(const model::Article& article, const QueryOptions& options) override {
     const detail::CandidateFilter filter(article, options);
-    sql::Transaction transaction(db_, sql::Transaction::Kind::read);
+    sqlite::Transaction transaction(db_, sqlite::Transaction::Kind::read);
     forget_stale_caches();
     const std::int64_t documents = meta("articles");
     const QueryVector vector = query_vector(article, documents);
@@ -249,7 +264,7 @@ class SqliteIndex final : public Index {
                                               double threshold) override {
     const Analysis analysis = analyzer_->analyze(article);
     if (analysis.signature.empty()) return {};
-    sql::Transaction transaction(db_, sql::Transaction::Kind::read);
+    sqlite::Transaction transaction(db_, sqlite::Transaction::Kind::read);
     std::vector<std::int64_t> ids;
     auto& lookup = statement("SELECT article FROM bands WHERE key = ?1 LIMIT 1000");
     for (const std::uint64_t key : band_keys(analysis.signature, options_.analyzer.minhash)) {
@@ -312,7 +327,7 @@ class SqliteIndex final : public Index {
   };
 
   void prepare_connection() {
-    sqlite3_busy_timeout(db_.handle(), options_.busy_timeout_ms);
+    db_.set_busy_timeout(options_.busy_timeout_ms);
     db_.exec("PRAGMA cache_size = -" +
              std::to_string(std::max<std::int64_t>(1024, options_.cache_kib)));
   }
@@ -361,7 +376,7 @@ class SqliteIndex final : public Index {
   void create_schema() {
     if (mode_ == OpenMode::write && db_.read_only())
       throw IndexReadOnlyError(path_ + ": the index file cannot be written");
-    sql::Transaction transaction(db_, sql::Transaction::Kind::write);
+    sqlite::Transaction transaction(db_, sqlite::Transaction::Kind::write);
     // Another process may have created it while we waited for the lock.
     if (db_.query_int("SELECT count(*) FROM sqlite_master") == 0) {
       db_.exec(kSchema);
@@ -382,7 +397,7 @@ class SqliteIndex final : public Index {
     if (mode_ == OpenMode::read) throw IndexReadOnlyError(path_ + ": index opened read-only");
   }
 
-  sql::Statement& statement(const char* sql) const {
+  sqlite::Statement& statement(const char* sql) const {
     auto found = statements_.find(sql);
     if (found == statements_.end()) found = statements_.emplace(sql, db_.prepare(sql)).first;
     return found->second;
@@ -539,7 +554,7 @@ class SqliteIndex final : public Index {
           .bind(1, std::string_view(term.term))
           .bind(2, std::string_view(term.surface))
           .run();
-      id = sqlite3_last_insert_rowid(db_.handle());
+      id = db_.last_insert_rowid();
     }
     written_term_ids_.emplace(term.term, id);
     return id;
@@ -604,7 +619,7 @@ class SqliteIndex final : public Index {
         .bind_blob(8, encode_signature(entry.signature))
         .bind(9, static_cast<std::int64_t>(entry.fingerprint))
         .run();
-    return sqlite3_last_insert_rowid(db_.handle());
+    return db_.last_insert_rowid();
   }
 
   // One statement for all the bands of an article: statements, not rows, are the
@@ -781,12 +796,12 @@ class SqliteIndex final : public Index {
     cached_entries_ = 0;
   }
 
-  sql::Database db_;
+  sqlite::Database db_;
   std::string path_;
   OpenMode mode_;
   IndexOptions options_;
   std::optional<Analyzer> analyzer_;
-  mutable std::unordered_map<const char*, sql::Statement> statements_;
+  mutable std::unordered_map<const char*, sqlite::Statement> statements_;
   std::unordered_map<std::string, CachedTerm> term_cache_;
   detail::IdTable<detail::TermInfo> terms_by_id_;                   // df 0: not read yet
   std::unordered_map<std::string, std::int64_t> written_term_ids_;  // stem -> id, for add()
@@ -806,11 +821,11 @@ std::unique_ptr<Index> open_index(const std::filesystem::path& path, OpenMode mo
   if (mode == OpenMode::read && !std::filesystem::exists(path, error))
     throw IndexError(name + ": no such index");
   if (std::filesystem::is_directory(path, error)) throw IndexError(name + ": is a directory");
-  const int flags =
-      mode == OpenMode::read ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const auto access =
+      mode == OpenMode::read ? sqlite::Database::Access::read : sqlite::Database::Access::write;
   try {
-    return std::make_unique<SqliteIndex>(sql::Database(name, flags), name, mode,
-                                         std::move(options));
+    return std::make_unique<SqliteIndex>(sqlite::Database(name, access, throw_index_error), name,
+                                         mode, std::move(options));
   } catch (const IndexFormatError& e) {
     const std::string message = e.what();
     if (message.starts_with(name)) throw;

@@ -1,5 +1,5 @@
-// Libraries only fetch needs are loaded by fetch alone: every other command
-// starts without paying for them (see src/io/shared_library.hpp).
+// Libraries that only some commands need are loaded by those commands alone:
+// every other command starts without paying for them (src/io/shared_library.hpp).
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -16,11 +16,16 @@ std::string loaded_files(const std::string& arguments) {
 
 }  // namespace
 
-TEST_CASE("fetch loads libcurl when it runs") {
+TEST_CASE("fetch loads libcurl, and an index SQLite, when they run") {
   CHECK_THAT(loaded_files("fetch 'not a url'"), Catch::Contains("libcurl.so.4"));
+  ScratchDir dir;
+  const std::string index = shell_quote((dir / "index.db").string());
+  CHECK_THAT(loaded_files("related index add --index " + index + " " +
+                          shell_quote(source_path("samples/crbc-belarus-pardons.html"))),
+             Catch::Contains("libsqlite3.so.0"));
 }
 
-TEST_CASE("the other commands load neither libcurl nor libcrypto") {
+TEST_CASE("the other commands load neither libcurl, libcrypto nor SQLite") {
   const std::string page = shell_quote(source_path("samples/crbc-belarus-pardons.html"));
   ScratchDir dir;
   const std::string record = shell_quote((dir / "record.json").string());
@@ -31,7 +36,8 @@ TEST_CASE("the other commands load neither libcurl nor libcrypto") {
     const std::string loaded = loaded_files(arguments);
     INFO(arguments);
     CHECK_THAT(loaded, Catch::Contains("libgumbo"));
-    CHECK_THAT(loaded, !Catch::Contains("libcurl"));
-    CHECK_THAT(loaded, !Catch::Contains("libcrypto"));
+    for (const char* library : {"libcurl", "libcrypto", "libsqlite3"}) {
+      CHECK_THAT(loaded, !Catch::Contains(library));
+    }
   }
 }
