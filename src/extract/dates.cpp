@@ -84,10 +84,14 @@ std::vector<Token> tokenize(std::string_view text) {
 struct MonthName {
   std::string_view name;
   int month;
+  // Read only between a day and a year ("12 Mart 2024"): the languages that write
+  // their dates day first only, some of whose names are words elsewhere ("mart",
+  // "mac", "maj").
+  bool day_first_only = false;
 };
 
-// Full month names (nominative and, for Russian, genitive). Abbreviations are matched
-// as unambiguous prefixes of these ("sept", "déc", "янв").
+// Full month names (nominative and, where dates use it, genitive). Abbreviations are
+// matched as unambiguous prefixes of these ("sept", "déc", "янв").
 constexpr MonthName kMonthNames[] = {
     // English
     {"january", 1},
@@ -206,15 +210,98 @@ constexpr MonthName kMonthNames[] = {
     {"жовтня", 10},
     {"листопада", 11},
     {"грудня", 12},
+    // Polish, nominative then genitive
+    {"styczeń", 1, true},
+    {"luty", 2, true},
+    {"marzec", 3, true},
+    {"kwiecień", 4, true},
+    {"maj", 5, true},
+    {"czerwiec", 6, true},
+    {"lipiec", 7, true},
+    {"sierpień", 8, true},
+    {"wrzesień", 9, true},
+    {"październik", 10, true},
+    {"listopad", 11, true},
+    {"grudzień", 12, true},
+    {"stycznia", 1, true},
+    {"lutego", 2, true},
+    {"marca", 3, true},
+    {"kwietnia", 4, true},
+    {"maja", 5, true},
+    {"czerwca", 6, true},
+    {"lipca", 7, true},
+    {"sierpnia", 8, true},
+    {"września", 9, true},
+    {"października", 10, true},
+    {"listopada", 11, true},
+    {"grudnia", 12, true},
+    // Czech, nominative then genitive ("listopad" is Polish too)
+    {"leden", 1, true},
+    {"únor", 2, true},
+    {"březen", 3, true},
+    {"duben", 4, true},
+    {"květen", 5, true},
+    {"červen", 6, true},
+    {"červenec", 7, true},
+    {"srpen", 8, true},
+    {"září", 9, true},
+    {"říjen", 10, true},
+    {"prosinec", 12, true},
+    {"ledna", 1, true},
+    {"února", 2, true},
+    {"března", 3, true},
+    {"dubna", 4, true},
+    {"května", 5, true},
+    {"června", 6, true},
+    {"července", 7, true},
+    {"srpna", 8, true},
+    {"října", 10, true},
+    {"listopadu", 11, true},
+    {"prosince", 12, true},
+    // Danish, Norwegian and Swedish (the other names are English, German, French or Dutch)
+    {"marts", 3, true},
+    {"desember", 12, true},
+    {"augusti", 8, true},
+    // Turkish, also as written without its letters ("Subat", "Agustos")
+    {"ocak", 1, true},
+    {"şubat", 2, true},
+    {"mart", 3, true},
+    {"nisan", 4, true},
+    {"mayıs", 5, true},
+    {"haziran", 6, true},
+    {"temmuz", 7, true},
+    {"ağustos", 8, true},
+    {"eylül", 9, true},
+    {"ekim", 10, true},
+    {"kasım", 11, true},
+    {"aralık", 12, true},
+    {"subat", 2, true},
+    {"mayis", 5, true},
+    {"agustos", 8, true},
+    {"eylul", 9, true},
+    {"kasim", 11, true},
+    {"aralik", 12, true},
+    // Indonesian and Malay ("desember" is above)
+    {"maret", 3, true},
+    {"agustus", 8, true},
+    {"mac", 3, true},
+    {"julai", 7, true},
+    {"ogos", 8, true},
+    {"disember", 12, true},
 };
 
-int month_from_word(std::string_view word) {
+// The month `word` names, or 0. `after_day`: the word follows a day number, where
+// the day-first languages' names count too.
+int month_from_word(std::string_view word, bool after_day) {
+  const auto readable = [after_day](const MonthName& entry) {
+    return after_day || !entry.day_first_only;
+  };
   for (const auto& entry : kMonthNames)
-    if (entry.name == word) return entry.month;
+    if (entry.name == word && readable(entry)) return entry.month;
   if (text::code_point_count(word) < 3) return 0;
   int found = 0;
   for (const auto& entry : kMonthNames) {
-    if (entry.name.substr(0, word.size()) != word) continue;
+    if (!readable(entry) || entry.name.substr(0, word.size()) != word) continue;
     if (found != 0 && found != entry.month) return 0;  // ambiguous ("jui": juin, juillet)
     found = entry.month;
   }
@@ -279,9 +366,10 @@ class DateScanner {
   }
   bool attached(std::size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
   int value(std::size_t i) const { return tokens_[i].value; }
-  int month(std::size_t i) const {
-    return i < tokens_.size() && tokens_[i].kind == Kind::word ? month_from_word(tokens_[i].text)
-                                                               : 0;
+  int month(std::size_t i, bool after_day) const {
+    return i < tokens_.size() && tokens_[i].kind == Kind::word
+               ? month_from_word(tokens_[i].text, after_day)
+               : 0;
   }
   bool ordinal_suffix(std::size_t i) const {
     return word(i, "st") || word(i, "nd") || word(i, "rd") || word(i, "th") || word(i, "er") ||
@@ -323,7 +411,7 @@ class DateScanner {
 
   // November 27, 2026 / Nov. 27th 2026 / Nov 27 2026.
   std::optional<std::string> month_name_first(std::size_t i) const {
-    const int m = month(i);
+    const int m = month(i, /*after_day=*/false);
     if (m == 0) return std::nullopt;
     std::size_t k = i + 1;
     if (punct(k, ".")) ++k;
@@ -343,7 +431,7 @@ class DateScanner {
     if (punct(k, ".")) ++k;
     if (ordinal_suffix(k) && attached(k)) ++k;
     if (word(k, "de") || word(k, "of")) ++k;
-    const int m = month(k);
+    const int m = month(k, /*after_day=*/true);
     if (m == 0) return std::nullopt;
     ++k;
     if (punct(k, ".")) ++k;
@@ -536,7 +624,7 @@ std::optional<std::string> date_from_url(std::string_view url) {
     if (number(i + 2, 2)) {
       month = tokens[i + 2].value;
     } else if (i + 2 < tokens.size() && tokens[i + 2].kind == Token::Kind::word) {
-      month = month_from_word(tokens[i + 2].text);
+      month = month_from_word(tokens[i + 2].text, /*after_day=*/false);
     }
     // A day must end its path segment: "/2026/11/27/" or "/2026-11-27-title", not
     // "/2026/11/123456".

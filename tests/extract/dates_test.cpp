@@ -79,6 +79,46 @@ TEST_CASE("Month names in German, French, Spanish, Russian and others") {
   for (const auto& c : cases) check(c);
 }
 
+TEST_CASE("Month names in Polish, Czech, the Scandinavian languages, Turkish, Indonesian") {
+  const DateCase cases[] = {
+      {"12 marca 2024", "2024-03-12"},
+      {"1 września 2024, 10:15", "2024-09-01T10:15:00"},
+      {"5 października 2024", "2024-10-05"},
+      {"30 grudzień 2024", "2024-12-30"},
+      {"12. března 2024", "2024-03-12"},
+      {"3. července 2024", "2024-07-03"},
+      {"21. listopadu 2024", "2024-11-21"},
+      {"9. září 2024", "2024-09-09"},
+      {"12. mars 2024", "2024-03-12"},
+      {"4. marts 2024", "2024-03-04"},
+      {"17. mai 2024", "2024-05-17"},
+      {"8 maj 2024", "2024-05-08"},
+      {"2 augusti 2024", "2024-08-02"},
+      {"24. desember 2024", "2024-12-24"},
+      {"14 okt. 2024", "2024-10-14"},
+      {"12 Mart 2024", "2024-03-12"},
+      {"29 Şubat 2024 14:05", "2024-02-29T14:05:00"},
+      {"3 Ağustos 2024", "2024-08-03"},
+      {"3 Agustos 2024", "2024-08-03"},
+      {"11 Kasım 2024", "2024-11-11"},
+      {"12 Maret 2024", "2024-03-12"},
+      {"Senin, 5 Februari 2024", "2024-02-05"},
+      {"17 Agustus 2024", "2024-08-17"},
+      {"12 Mac 2024", "2024-03-12"},
+      {"1 Julai 2024", "2024-07-01"},
+      {"25 Disember 2024", "2024-12-25"},
+  };
+  for (const auto& c : cases) check(c);
+}
+
+TEST_CASE("Month names that are words elsewhere count only between a day and a year") {
+  const DateCase cases[] = {
+      {"Mart 12, 2024", ""}, {"Mac 12, 2024", ""},           {"maj 12 2024", ""},
+      {"Ekim 3, 2024", ""},  {"Mai 12, 2024", "2024-05-12"},  // German, written month first too
+  };
+  for (const auto& c : cases) check(c);
+}
+
 TEST_CASE("Numeric day-month-year forms") {
   const DateCase cases[] = {
       {"27.11.2026", "2026-11-27"}, {"27.11.2026 10:00", "2026-11-27T10:00:00"},
