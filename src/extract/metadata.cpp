@@ -39,7 +39,7 @@ struct PageFacts {
   std::vector<std::string> json_ld;
   std::string title_tag;
   std::vector<NodeId> headlines;  // <h1> and itemprop=headline elements
-  std::vector<NodeId> titled_h2;  // <h2 class="…title…">: the headline of pages without <h1>
+  std::vector<NodeId> h2s;        // <h2>: the headline of pages without <h1>
   std::vector<NodeId> times;      // <time> elements
   std::vector<NodeId> bylines;    // rel=author, class/id byline/author, "By …" lines
   std::vector<std::pair<std::string, NodeId>> microdata;  // itemprop, element
@@ -136,12 +136,7 @@ void collect_element(const Document& doc, NodeId n, PageFacts& facts) {
     facts.microdata.emplace_back(itemprop, n);
   if ((tag == "h1" || has_token(itemprop, "headline")) && facts.headlines.size() < kMaxCandidates)
     facts.headlines.push_back(n);
-  if (tag == "h2" && facts.titled_h2.size() < kMaxCandidates) {
-    const std::string names = ascii_lower(std::string(doc.attr_or_empty(n, "class")) + " " +
-                                          std::string(doc.attr_or_empty(n, "id")));
-    if (names.find("title") != std::string::npos || names.find("headline") != std::string::npos)
-      facts.titled_h2.push_back(n);
-  }
+  if (tag == "h2" && facts.h2s.size() < kMaxCandidates) facts.h2s.push_back(n);
   if (tag == "time" && facts.times.size() < kMaxCandidates) facts.times.push_back(n);
   const bool byline = has_token(doc.attr_or_empty(n, "rel"), "author") ||
                       names_byline(doc.attr_or_empty(n, "class")) ||
@@ -352,14 +347,21 @@ class MetadataBuilder {
     return true;
   }
 
+  // <h2 class="post-title">, <h2 id="headline">.
+  bool names_title(NodeId n) const {
+    const std::string names = ascii_lower(std::string(doc_.attr_or_empty(n, "class")) + " " +
+                                          std::string(doc_.attr_or_empty(n, "id")));
+    return names.find("title") != std::string::npos || names.find("headline") != std::string::npos;
+  }
+
   bool has_byline_or_date_after(NodeId n) const {
     constexpr NodeId kUnderHeadline = 30;
     const NodeId start = doc_.subtree_end(n);
     const NodeId end = std::min<NodeId>(static_cast<NodeId>(doc_.size()), start + kUnderHeadline);
     for (NodeId b : facts_.bylines)
       if (b >= start && b < end) return true;
-    for (NodeId t : facts_.times)
-      if (t >= start && t < end) return true;
+    for (NodeId d = start; d < end; ++d)
+      if (date_in_node(d)) return true;
     return false;
   }
 
@@ -401,18 +403,21 @@ class MetadataBuilder {
         return;
       }
     }
-    // Pages without <h1> title their article with an <h2>: one that a declared title
-    // confirms, or one with a byline or date right under it.
+    // Pages without <h1> title their article with an <h2>: a titled one that a declared
+    // title confirms or, when the declared titles name only the site, one with a byline
+    // or date right under it.
     if (facts_.headlines.empty()) {
       const bool declared_names_site =
           std::all_of(declared.begin(), declared.end(),
                       [&](const std::string& t) { return meta::matches_site_label(t, labels); });
-      for (NodeId n : facts_.titled_h2) {
+      for (NodeId n : facts_.h2s) {
+        const bool titled = names_title(n);
+        if (!titled && !declared_names_site) continue;
         std::string text = headline_text(n);
         if (text.empty() || !plausible_headline(n, text, labels)) continue;
-        const bool confirmed = std::any_of(references.begin(), references.end(), [&](auto& t) {
-          return meta::title_similarity(text, t) >= 0.6;
-        });
+        const bool confirmed =
+            titled && std::any_of(references.begin(), references.end(),
+                                  [&](auto& t) { return meta::title_similarity(text, t) >= 0.6; });
         if (confirmed || (declared_names_site && has_byline_or_date_after(n))) {
           article.title = std::move(text);
           headline_node_ = n;
@@ -479,7 +484,12 @@ class MetadataBuilder {
     return meta::collapse_whitespace(text);
   }
 
-  std::vector<std::string> visible_byline() const {
+  struct Byline {
+    std::vector<std::string> names;
+    NodeId node = kNoNode;
+  };
+
+  Byline visible_byline() const {
     std::vector<NodeId> taken;
     for (NodeId n : bylines_by_proximity()) {
       // A byline inside one already read, or around it, says nothing new.
@@ -491,7 +501,7 @@ class MetadataBuilder {
       if (doc_.tag(n) == "meta" || doc_.tag(n) == "link") continue;
       if (doc_.normalized_text(n).size() > kMaxBylineBytes) continue;
       auto names = split_byline(byline_text(n), /*strict=*/true);
-      if (!names.empty()) return names;
+      if (!names.empty()) return {std::move(names), n};
       taken.push_back(n);
     }
     return {};
@@ -592,7 +602,11 @@ class MetadataBuilder {
     // Without a headline to anchor it, a byline found somewhere on the page may be a
     // teaser's: <meta name=author> is then the safer source.
     std::vector<std::string> visible;
-    if (headline_node_ != kNoNode || meta_authors().empty()) visible = visible_byline();
+    if (headline_node_ != kNoNode || meta_authors().empty()) {
+      Byline byline = visible_byline();
+      visible = std::move(byline.names);
+      byline_node_ = byline.node;
+    }
     const auto declared_people = people_only(declared, labels);
     const auto visible_people = people_only(visible, labels);
     std::vector<std::string> chosen;
@@ -802,6 +816,16 @@ class MetadataBuilder {
     return std::nullopt;
   }
 
+  // A date in the line the byline was read from ("By Jane Doe · March 3, 2026"): the
+  // page's dateline when no headline anchors one.
+  std::optional<std::string> date_in_byline() const {
+    if (byline_node_ == kNoNode) return std::nullopt;
+    for (NodeId n = byline_node_; n < doc_.subtree_end(byline_node_); ++n) {
+      if (auto shown = date_in_node(n)) return shown->date;
+    }
+    return std::nullopt;
+  }
+
   // Declared dates first, but the date shown right under the headline wins when it
   // differs: a UTC timestamp falls on another day than the page's local one, and
   // evergreen pages keep their first datePublished while showing the day they were
@@ -817,6 +841,7 @@ class MetadataBuilder {
           date = shown;
       }
       if (!date) date = visible_date(kNearHeadlineAfter);
+      if (!date) date = date_in_byline();
       if (!date) date = time_elements_date();
       if (!date) date = date_from_url(page_url_);
       if (!date && !article.canonical_url.empty()) date = date_from_url(article.canonical_url);
@@ -930,6 +955,7 @@ class MetadataBuilder {
   PageFacts facts_;
   meta::JsonLdArticle ld_;
   NodeId headline_node_ = kNoNode;
+  NodeId byline_node_ = kNoNode;  // the visible byline the authors were read from
 };
 
 }  // namespace

@@ -3,8 +3,10 @@
 // Sources, and which wins when they disagree (the first that gives a usable value):
 //   title      the visible headline (<h1>, itemprop=headline) when it matches a declared
 //              title (JSON-LD headline, og:title, twitter:title, <title>) or when it is
-//              the page's only headline; else JSON-LD headline, og:title, twitter:title,
-//              <title> — each cleaned of site-name labels ("Headline | Site").
+//              the page's only headline. Without <h1>: an <h2 class="…title…"> that a
+//              declared title confirms, or any <h2> with a byline or date under it when
+//              the declared titles only name the site. Else JSON-LD headline, og:title,
+//              twitter:title, <title> — each cleaned of site-name labels ("Headline | Site").
 //   authors    JSON-LD author (objects, arrays, strings, @id references), microdata
 //              itemprop=author, the visible byline (rel=author, class/id "byline" or
 //              "author", a short "By …" line) near the headline, then <meta name=author>
@@ -12,8 +14,9 @@
 //   published  JSON-LD datePublished, then article:published_time and the other date
 //              <meta> tags, microdata; the date shown under the headline (or just above
 //              it) wins over them when it names another day. Without a declared date:
-//              the shown date, a <time> (one marked as the publication date, else the
-//              one nearest the headline), then the date in the url. Dates of
+//              the shown date, a date in the byline's line, a <time> (one marked as the
+//              publication date, else the one nearest the headline), then the date in
+//              the url. Dates of
 //              embedded stories (a small <article> inside another), of teasers, captions
 //              and asides, and dates after the body's first paragraphs are not the
 //              article's. Dates are normalised to ISO 8601 (dates.hpp).

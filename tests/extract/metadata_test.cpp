@@ -401,6 +401,40 @@ TEST_CASE("Dates: the article's own, not an embedded story's or a cited one") {
   for (const auto& c : cases) check_page(c);
 }
 
+TEST_CASE("Pages without declared metadata: headline and date from what is shown") {
+  const std::string header =
+      R"(<div id="header"><a href="/"><img src="/logo.png" alt="Valley Notes"></a></div>)";
+  const std::string byline = R"(<div class="meta">By Helen Marsh &middot; March 3, 2025 &middot;
+                                <a href="/c/town/">Town</a></div>)";
+  const PageCase cases[] = {
+      {"a <title> naming only the site gives way to the <h2> with a byline under it",
+       "https://v.example/p",
+       page("<title>Valley Notes</title>",
+            header + "<h2><a href=\"/p\">Repair café marks its first year</a></h2>" + byline +
+                kParagraph),
+       {.title = "Repair café marks its first year",
+        .authors = Names{"Helen Marsh"},
+        .published = "2025-03-03",
+        .site_name = "Valley Notes"}},
+      {"an <h2> with a date under it, on a page without any title",
+       "https://v.example/p",
+       page("", header + "<h2>Flood wardens meet after the storms</h2><p>4 March 2025</p>" +
+                    kParagraph),
+       {.title = "Flood wardens meet after the storms", .published = "2025-03-04"}},
+      {"an unmarked <h2> is not the headline when a declared title names the article",
+       "https://v.example/p",
+       page("<title>Bakery reopens on the square</title>",
+            header + "<h2>Other news this week</h2>" + byline + kParagraph),
+       {.title = "Bakery reopens on the square"}},
+      {"the byline's date when no headline anchors the dateline",
+       "https://v.example/p",
+       page("<title>Valley Notes - News from the valley</title>",
+            header + "<div class=\"post\">" + byline + kParagraph + "</div>"),
+       {.authors = Names{"Helen Marsh"}, .published = "2025-03-03"}},
+  };
+  for (const auto& c : cases) check_page(c);
+}
+
 TEST_CASE("Language is detected from the text when nothing declares it") {
   const std::string german =
       "<p>Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen. Nach "
