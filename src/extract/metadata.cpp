@@ -46,7 +46,8 @@ struct PageFacts {
   std::string canonical;
   std::string image_src;
   std::string html_lang;
-  std::string home_link_name;  // text or logo alt of the first link to the site's root
+  std::string home_link_name;         // text or logo alt of the first link to the site's root
+  NodeId breadcrumb_trail = kNoNode;  // the first visible breadcrumb trail
 };
 
 std::string ascii_lower(std::string_view text) {
@@ -79,6 +80,19 @@ bool names_byline(std::string_view class_or_id) {
       if (lower.find(not_byline) != std::string::npos) return false;
     }
     return true;
+  }
+  return false;
+}
+
+// <nav aria-label="Breadcrumb">, <ol class="breadcrumbs">, microdata BreadcrumbList.
+bool is_breadcrumb_trail(const Document& doc, NodeId n) {
+  if (doc.attr_or_empty(n, "itemtype").find("BreadcrumbList") != std::string_view::npos)
+    return true;
+  const std::string_view tag = doc.tag(n);
+  if (tag != "nav" && tag != "ol" && tag != "ul" && tag != "div") return false;
+  for (std::string_view attr : {"aria-label", "class", "id"}) {
+    if (ascii_lower(doc.attr_or_empty(n, attr)).find("breadcrumb") != std::string::npos)
+      return true;
   }
   return false;
 }
@@ -138,6 +152,7 @@ void collect_element(const Document& doc, NodeId n, PageFacts& facts) {
     facts.headlines.push_back(n);
   if (tag == "h2" && facts.h2s.size() < kMaxCandidates) facts.h2s.push_back(n);
   if (tag == "time" && facts.times.size() < kMaxCandidates) facts.times.push_back(n);
+  if (facts.breadcrumb_trail == kNoNode && is_breadcrumb_trail(doc, n)) facts.breadcrumb_trail = n;
   const bool byline = has_token(doc.attr_or_empty(n, "rel"), "author") ||
                       names_byline(doc.attr_or_empty(n, "class")) ||
                       names_byline(doc.attr_or_empty(n, "id"));
@@ -296,6 +311,108 @@ class MetadataBuilder {
     // Breadcrumbs: "Home › World › Europe › <this article>": the last level above it.
     if (article.section.empty() && ld_.breadcrumbs.size() >= 3)
       article.section = ld_.breadcrumbs[ld_.breadcrumbs.size() - 2];
+    if (article.section.empty()) article.section = visible_breadcrumb_section(article);
+  }
+
+  struct Crumb {
+    std::string text;
+    std::string_view link;  // empty when the crumb links nowhere (usually the page itself)
+  };
+
+  // The crumbs of the page's breadcrumb trail, in order: its microdata items, else its
+  // list items, else its links. A crumb linking where an earlier one does is a copy
+  // (the trail drawn again for small screens) and is left out. Empty when the trail is
+  // too long to be one.
+  std::vector<Crumb> breadcrumbs() const {
+    constexpr std::size_t kMaxCrumbs = 10;
+    const NodeId trail = facts_.breadcrumb_trail;
+    if (trail == kNoNode) return {};
+    std::vector<NodeId> items;
+    for (const auto& [itemprop, n] : facts_.microdata) {
+      if (has_token(itemprop, "itemlistelement") && doc_.contains(trail, n)) items.push_back(n);
+    }
+    if (items.empty()) {
+      for (NodeId li : doc_.elements_by_tag("li", trail)) {
+        const NodeId outer = doc_.ancestor_with_tag(li, "li");
+        if (outer == kNoNode || !doc_.contains(trail, outer)) items.push_back(li);
+      }
+    }
+    if (items.empty()) items = doc_.elements_by_tag("a", trail);
+    if (items.size() > kMaxCrumbs) return {};
+    std::vector<Crumb> crumbs;
+    std::unordered_set<std::string_view> links;
+    for (NodeId item : items) {
+      const auto anchors = doc_.elements_by_tag("a", item);
+      const NodeId anchor = doc_.tag(item) == "a" ? item : anchors.empty() ? kNoNode : anchors[0];
+      const std::string_view link = anchor == kNoNode ? "" : doc_.attr_or_empty(anchor, "href");
+      if (!link.empty() && !links.insert(link).second) continue;
+      crumbs.push_back({crumb_text(doc_.normalized_text(item)), link});
+    }
+    return crumbs;
+  }
+
+  // A crumb's text without the separators drawn around it ("World ›", "/ Europe").
+  static std::string crumb_text(std::string_view text) {
+    static constexpr std::string_view kSeparators[] = {" ", ">", "/", "|", "\\", ":",
+                                                       "›", "»", "→", "•", "·",  "\u00a0"};
+    const auto strip_one = [&text] {
+      for (std::string_view separator : kSeparators) {
+        if (text.starts_with(separator)) {
+          text.remove_prefix(separator.size());
+          return true;
+        }
+        if (text.ends_with(separator)) {
+          text.remove_suffix(separator.size());
+          return true;
+        }
+      }
+      return false;
+    };
+    while (strip_one()) {
+    }
+    return std::string(text);
+  }
+
+  static bool is_home_crumb(std::string_view crumb) {
+    const std::string lower = meta::lowercase(crumb);
+    for (std::string_view home : {"home", "homepage", "home page", "start", "startseite", "accueil",
+                                  "inicio", "portada", "início", "главная"}) {
+      if (lower == home) return true;
+    }
+    return false;
+  }
+
+  // What the article is called: its declared titles and its headlines.
+  std::vector<std::string> article_titles() const {
+    std::vector<std::string> titles = {facts_.title_tag, meta_value({"og:title"}), ld_.headline};
+    for (NodeId n : facts_.headlines) titles.push_back(doc_.normalized_text(n));
+    return titles;
+  }
+
+  // Whether a crumb is the article itself: its headline, whole or cut short ("…").
+  static bool names_article(std::string_view crumb, const std::vector<std::string>& titles) {
+    if (crumb.ends_with("…") || crumb.ends_with("...")) return true;
+    return std::any_of(titles.begin(), titles.end(), [crumb](const std::string& title) {
+      return !title.empty() && meta::title_similarity(crumb, title) >= 0.6;
+    });
+  }
+
+  // The last crumb that is a section: not the article itself (its headline, or a last
+  // crumb that links nowhere), not "Home", not the site.
+  std::string visible_breadcrumb_section(const model::Article& article) const {
+    constexpr std::size_t kMaxSectionWords = 6;
+    auto crumbs = breadcrumbs();
+    if (!crumbs.empty() && crumbs.back().link.empty()) crumbs.pop_back();
+    const auto labels = site_labels(article);
+    const auto titles = article_titles();
+    for (auto crumb = crumbs.rbegin(); crumb != crumbs.rend(); ++crumb) {
+      const std::string& text = crumb->text;
+      if (text.empty() || meta::word_count(text) > kMaxSectionWords) continue;
+      if (is_home_crumb(text) || meta::matches_site_label(text, labels)) continue;
+      if (names_article(text, titles)) continue;
+      return text;
+    }
+    return {};
   }
 
   std::vector<std::string> site_labels(const model::Article& article) const {

@@ -24,7 +24,10 @@
 //   language   <html lang>, content-language, og:locale, JSON-LD inLanguage, then the
 //              language CLD2 detects in the text.
 //   site_name  og:site_name, JSON-LD publisher or WebSite name, application-name.
-//   section    JSON-LD articleSection, article:section, breadcrumbs.
+//   section    JSON-LD articleSection, article:section, microdata, JSON-LD BreadcrumbList,
+//              then the visible breadcrumb trail (nav/ol/ul/div named "breadcrumb",
+//              microdata BreadcrumbList): its last crumb that is neither the article
+//              (its headline, or an unlinked last crumb) nor "Home" nor the site.
 //   tags       article:tag, JSON-LD keywords, news_keywords / keywords meta.
 //   image, description, canonical_url: og/twitter/JSON-LD/<link rel=canonical>.
 #pragma once

@@ -435,6 +435,60 @@ TEST_CASE("Pages without declared metadata: headline and date from what is shown
   for (const auto& c : cases) check_page(c);
 }
 
+TEST_CASE("Section from a visible breadcrumb trail when nothing declares it") {
+  const std::string headline = "<h1>Harbour plan approved after long debate</h1>" + kParagraph;
+  const PageCase cases[] = {
+      {"nav trail ending in the unlinked page",
+       "https://b.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<nav aria-label="Breadcrumb"><a href="/">Home</a> &rsaquo; <a href="/world">World</a>
+               &rsaquo; <a href="/world/europe">Europe</a> &rsaquo;
+               <span>Harbour plan approved after long debate</span></nav>)" +
+                headline),
+       {.section = "Europe"}},
+      {"list trail whose last item links to the article itself",
+       "https://b.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<ol class="breadcrumbs"><li><a href="/">Home</a> /</li><li><a href="/local">Local
+               news</a> /</li><li><a href="/x">Harbour plan approved after long debate</a></li></ol>)" +
+                headline),
+       {.section = "Local news"}},
+      {"microdata BreadcrumbList",
+       "https://b.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<div itemscope itemtype="https://schema.org/BreadcrumbList">
+               <span itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">
+                 <a itemprop="item" href="/"><span itemprop="name">Startseite</span></a></span> »
+               <span itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">
+                 <a itemprop="item" href="/wirtschaft"><span itemprop="name">Wirtschaft</span></a></span>
+               </div>)" +
+                headline),
+       {.section = "Wirtschaft"}},
+      {"a trail drawn twice (for small screens) is read once",
+       "https://b.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<nav class="breadcrumbs"><div><a href="/">Home</a> <a href="/news">News</a>
+               <a href="/news/all">All news</a> <span>Harbour plan</span></div>
+               <div><a href="/news/all">Back to all news</a></div></nav>)" +
+                headline),
+       {.section = "All news"}},
+      {"a trail of only Home and the article gives no section",
+       "https://b.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<ul class="breadcrumb"><li><a href="/">Home</a></li>
+               <li>Harbour plan approved after long debate</li></ul>)" +
+                headline),
+       {.section = ""}},
+      {"declared articleSection wins over the trail",
+       "https://b.example/x",
+       page(ld(R"({"@type":"NewsArticle","headline":"Harbour plan","articleSection":"Politics"})"),
+            R"(<nav class="breadcrumb"><a href="/">Home</a> <a href="/local">Local</a></nav>)" +
+                headline),
+       {.section = "Politics"}},
+  };
+  for (const auto& c : cases) check_page(c);
+}
+
 TEST_CASE("Language is detected from the text when nothing declares it") {
   const std::string german =
       "<p>Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen. Nach "
