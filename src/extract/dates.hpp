@@ -18,6 +18,13 @@ namespace crbc::extract {
 // being 10 or 13 digits). Years outside 1980..2099 and impossible days are refused.
 std::optional<std::string> parse_date(std::string_view text);
 
+// A relative date ("2 hours ago", "vor 3 Stunden", "il y a 2 jours", "hace 5 horas",
+// "2 giorni fa", "3 дня назад", "yesterday") counted back from `reference`, a date as
+// parse_date() gives it (the moment the page was fetched). Minutes and hours give a
+// time in the reference's zone and need a reference with a time; days and weeks give
+// a day. Only short texts are read (in longer ones, such words tell of events).
+std::optional<std::string> parse_relative_date(std::string_view text, std::string_view reference);
+
 // A date written in a url's path: /2026/11/27/, /2026-11-27-, 20261127. Day required.
 std::optional<std::string> date_from_url(std::string_view url);
 

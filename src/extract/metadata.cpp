@@ -203,8 +203,11 @@ PageFacts collect_facts(const Document& doc) {
 
 class MetadataBuilder {
  public:
-  MetadataBuilder(const Document& doc, std::string_view page_url)
-      : doc_(doc), page_url_(page_url), facts_(collect_facts(doc)) {
+  MetadataBuilder(const Document& doc, std::string_view page_url, std::string_view reference_time)
+      : doc_(doc),
+        page_url_(page_url),
+        reference_time_(parse_date(reference_time).value_or("")),
+        facts_(collect_facts(doc)) {
     std::vector<std::string_view> blocks(facts_.json_ld.begin(), facts_.json_ld.end());
     ld_ = meta::read_json_ld(blocks);
   }
@@ -852,11 +855,22 @@ class MetadataBuilder {
     bool update = false;
   };
 
-  std::optional<ShownDate> date_in_node(NodeId n) const {
+  // Dates as written ("March 3, 2026"), or counted back from when the page was fetched
+  // ("2 hours ago"), which rank below every other date.
+  enum class DateForm { absolute, relative };
+
+  std::optional<std::string> read_date(std::string_view text, DateForm form) const {
+    if (form == DateForm::relative) return parse_relative_date(text, reference_time_);
+    if (text.size() < 6) return std::nullopt;
+    return parse_date(text);
+  }
+
+  std::optional<ShownDate> date_in_node(NodeId n, DateForm form = DateForm::absolute) const {
     if (inside_embedded_article(n)) return std::nullopt;
     if (doc_.is_element(n)) {
       if (doc_.tag(n) != "time" || inside_tag(doc_, n, "footer")) return std::nullopt;
-      auto date = time_element_date(n);
+      auto date = form == DateForm::absolute ? time_element_date(n)
+                                             : read_date(doc_.normalized_text(n), form);
       if (!date) return std::nullopt;
       return ShownDate{*date, mentions_update(doc_.normalized_text(n))};
     }
@@ -883,8 +897,7 @@ class MetadataBuilder {
     const NodeId li = doc_.tag(parent) == "li" ? parent : doc_.ancestor_with_tag(n, "li");
     if (li != kNoNode && is_story_link_item(li)) return std::nullopt;
     std::string text = meta::collapse_whitespace(raw);
-    if (text.size() < 6) return std::nullopt;
-    auto date = parse_date(text);
+    auto date = read_date(text, form);
     if (!date) return std::nullopt;
     // "Updated" often sits in its own element just before the date.
     const std::string context = doc_.normalized_text(parent);
@@ -901,7 +914,7 @@ class MetadataBuilder {
   // The date shown next to the headline: what the reader takes for the article's date.
   // An "Updated …" date gives way to a publication date shown just after it.
   // `reach` bounds how far after the headline to look.
-  std::optional<std::string> visible_date(NodeId reach) const {
+  std::optional<std::string> visible_date(NodeId reach, DateForm form = DateForm::absolute) const {
     if (headline_node_ == kNoNode) return std::nullopt;
     constexpr NodeId kPublishedAfterUpdate = 40;
     // The dateline sits above the body, which may open with a long standfirst; once
@@ -916,7 +929,7 @@ class MetadataBuilder {
     for (NodeId n = doc_.subtree_end(h); n < end; ++n) {
       if (update && n > update_at + kPublishedAfterUpdate) break;
       if (is_running_text(n) && ++paragraphs_passed == kParagraphsBeforeBody) break;
-      auto shown = date_in_node(n);
+      auto shown = date_in_node(n, form);
       if (!shown) continue;
       if (!shown->update) return shown->date;
       if (!update) {
@@ -928,17 +941,17 @@ class MetadataBuilder {
     const NodeId start = h > kNearHeadlineBefore ? h - kNearHeadlineBefore : 0;
     for (NodeId n = h; n-- > start;) {
       if (doc_.contains(n, h)) continue;
-      if (auto shown = date_in_node(n)) return shown->date;
+      if (auto shown = date_in_node(n, form)) return shown->date;
     }
     return std::nullopt;
   }
 
   // A date in the line the byline was read from ("By Jane Doe · March 3, 2026"): the
   // page's dateline when no headline anchors one.
-  std::optional<std::string> date_in_byline() const {
+  std::optional<std::string> date_in_byline(DateForm form = DateForm::absolute) const {
     if (byline_node_ == kNoNode) return std::nullopt;
     for (NodeId n = byline_node_; n < doc_.subtree_end(byline_node_); ++n) {
-      if (auto shown = date_in_node(n)) return shown->date;
+      if (auto shown = date_in_node(n, form)) return shown->date;
     }
     return std::nullopt;
   }
@@ -947,7 +960,8 @@ class MetadataBuilder {
   // differs: a UTC timestamp falls on another day than the page's local one, and
   // evergreen pages keep their first datePublished while showing the day they were
   // last republished, which is the date their readers (and citers) take. Without a
-  // declared date: the shown date, any <time>, then the url.
+  // declared date: the shown date, any <time>, the url, then a relative date shown
+  // ("2 hours ago"), when the time the page was fetched is known.
   void fill_dates(model::Article& article) {
     if (article.published.empty()) {
       constexpr NodeId kShownDateReach = 150;
@@ -962,6 +976,10 @@ class MetadataBuilder {
       if (!date) date = time_elements_date();
       if (!date) date = date_from_url(page_url_);
       if (!date && !article.canonical_url.empty()) date = date_from_url(article.canonical_url);
+      if (!date && !reference_time_.empty()) {
+        date = visible_date(kNearHeadlineAfter, DateForm::relative);
+        if (!date) date = date_in_byline(DateForm::relative);
+      }
       if (date) article.published = *date;
     }
     if (article.modified.empty()) {
@@ -1069,6 +1087,7 @@ class MetadataBuilder {
 
   const Document& doc_;
   std::string_view page_url_;
+  std::string reference_time_;  // when the page was fetched, normalised; may be empty
   PageFacts facts_;
   meta::JsonLdArticle ld_;
   NodeId headline_node_ = kNoNode;
@@ -1077,8 +1096,9 @@ class MetadataBuilder {
 
 }  // namespace
 
-void extract_metadata(const Document& doc, std::string_view page_url, model::Article& article) {
-  MetadataBuilder(doc, page_url).fill(article);
+void extract_metadata(const Document& doc, std::string_view page_url, model::Article& article,
+                      std::string_view reference_time) {
+  MetadataBuilder(doc, page_url, reference_time).fill(article);
 }
 
 }  // namespace crbc::extract

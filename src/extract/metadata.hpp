@@ -15,8 +15,9 @@
 //              <meta> tags, microdata; the date shown under the headline (or just above
 //              it) wins over them when it names another day. Without a declared date:
 //              the shown date, a date in the byline's line, a <time> (one marked as the
-//              publication date, else the one nearest the headline), then the date in
-//              the url. Dates of
+//              publication date, else the one nearest the headline), the date in the
+//              url, and last a relative date shown there ("2 hours ago"), counted back
+//              from the time the page was fetched, only when that is known. Dates of
 //              embedded stories (a small <article> inside another), of teasers, captions
 //              and asides, and dates after the body's first paragraphs are not the
 //              article's. Dates are normalised to ISO 8601 (dates.hpp).
@@ -42,8 +43,11 @@ namespace crbc::extract {
 // Fills the metadata fields of `article` (title, site_name, section, description,
 // authors, published, modified, language, tags, image, canonical_url, and url when it
 // is empty) from `doc`. `page_url` resolves relative urls and gives a date when the
-// page declares none; it may be empty. Fields the page does not give are left as they
-// were. Never throws on hostile pages.
-void extract_metadata(const Document& doc, std::string_view page_url, model::Article& article);
+// page declares none; it may be empty. `reference_time` is when the page was fetched
+// (ExtractOptions::reference_time): relative dates ("2 hours ago") are read only when
+// it is given. Fields the page does not give are left as they were. Never throws on
+// hostile pages.
+void extract_metadata(const Document& doc, std::string_view page_url, model::Article& article,
+                      std::string_view reference_time = {});
 
 }  // namespace crbc::extract

@@ -6,6 +6,7 @@
 
 using crbc::extract::date_from_url;
 using crbc::extract::parse_date;
+using crbc::extract::parse_relative_date;
 
 namespace {
 
@@ -151,6 +152,50 @@ TEST_CASE("Impossible or missing dates are refused") {
       {"\xff\xfe garbage \x80", ""},
   };
   for (const auto& c : cases) check(c);
+}
+
+TEST_CASE("Relative dates count back from the reference time") {
+  struct RelativeCase {
+    const char* input;
+    const char* reference;
+    const char* expected;  // "" when no date must be found
+  };
+  const RelativeCase cases[] = {
+      {"2 hours ago", "2026-11-27T10:30:00Z", "2026-11-27T08:30:00Z"},
+      {"Updated 45 mins ago", "2026-11-27T00:10:00+01:00", "2026-11-26T23:25:00+01:00"},
+      {"an hour ago", "2026-11-27T10:30:00Z", "2026-11-27T09:30:00Z"},
+      {"3 days ago", "2026-03-02T10:30:00Z", "2026-02-27"},
+      {"2 weeks ago", "2026-11-27T10:30:00Z", "2026-11-13"},
+      {"yesterday, 10:45", "2026-01-01T08:00:00Z", "2025-12-31"},
+      {"vor 3 Stunden", "2026-11-27T10:30:00Z", "2026-11-27T07:30:00Z"},
+      {"vor einem Tag", "2026-11-27T10:30:00Z", "2026-11-26"},
+      {"Gestern", "2026-11-27T10:30:00Z", "2026-11-26"},
+      {"il y a 2 jours", "2026-11-27T10:30:00Z", "2026-11-25"},
+      {"Publié il y a une heure", "2026-11-27T10:30:00Z", "2026-11-27T09:30:00Z"},
+      {"hace 5 horas", "2026-11-27T10:30:00Z", "2026-11-27T05:30:00Z"},
+      {"há 2 dias", "2026-11-27T10:30:00Z", "2026-11-25"},
+      {"2 giorni fa", "2026-11-27T10:30:00Z", "2026-11-25"},
+      {"3 uur geleden", "2026-11-27T10:30:00Z", "2026-11-27T07:30:00Z"},
+      {"5 минут назад", "2026-11-27T10:30:00Z", "2026-11-27T10:25:00Z"},
+      {"3 days ago", "2026-11-27", "2026-11-24"},
+      {"2 hours ago", "2026-11-27", ""},  // the hour is not known
+      {"2 hours ago", "", ""},
+      {"2 hours", "2026-11-27T10:30:00Z", ""},
+      {"5 min read", "2026-11-27T10:30:00Z", ""},
+      {"in 2 hours", "2026-11-27T10:30:00Z", ""},
+      {"The storm began two days ago and has not stopped since, the agency said on Monday.",
+       "2026-11-27T10:30:00Z", ""},
+  };
+  for (const auto& c : cases) {
+    INFO("input: " << c.input << " reference: " << c.reference);
+    const auto got = parse_relative_date(c.input, c.reference);
+    if (std::string(c.expected).empty()) {
+      CHECK_FALSE(got.has_value());
+    } else {
+      REQUIRE(got.has_value());
+      CHECK(*got == c.expected);
+    }
+  }
 }
 
 TEST_CASE("Hostile date text stays bounded") {

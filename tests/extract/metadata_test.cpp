@@ -35,18 +35,19 @@ struct PageCase {
   const char* url;
   std::string html;
   Expected expected;
+  const char* fetched_at = "";  // the reference time of relative dates
 };
 
-Article run(const std::string& html, const char* url) {
+Article run(const std::string& html, const char* url, const char* fetched_at = "") {
   const auto doc = Document::parse(html);
   Article article;
-  extract_metadata(doc, url, article);
+  extract_metadata(doc, url, article, fetched_at);
   return article;
 }
 
 void check_page(const PageCase& c) {
   INFO("page: " << c.name);
-  const Article a = run(c.html, c.url);
+  const Article a = run(c.html, c.url, c.fetched_at);
   const Expected& e = c.expected;
   if (e.title) CHECK(a.title == *e.title);
   if (e.authors) CHECK(a.authors == *e.authors);
@@ -485,6 +486,47 @@ TEST_CASE("Section from a visible breadcrumb trail when nothing declares it") {
             R"(<nav class="breadcrumb"><a href="/">Home</a> <a href="/local">Local</a></nav>)" +
                 headline),
        {.section = "Politics"}},
+  };
+  for (const auto& c : cases) check_page(c);
+}
+
+TEST_CASE("Relative dates: counted from the fetch time, below every absolute date") {
+  const char* fetched = "Fri, 27 Nov 2026 10:30:00 GMT";
+  const std::string headline = "<h1>Harbour plan approved</h1>";
+  const std::string ago = R"(<div class="meta">By Jane Doe &middot; 2 hours ago</div>)";
+  const PageCase cases[] = {
+      {"'2 hours ago' under the headline",
+       "https://r.example/harbour",
+       page("<title>Harbour plan approved</title>", headline + ago + kParagraph),
+       {.published = "2026-11-27T08:30:00Z"},
+       fetched},
+      {"'vor 3 Tagen' in the byline line of a page without headline",
+       "https://r.example/hafen",
+       page("<title>Hafen</title>",
+            R"(<div class="byline">Von Anna Berg, vor 3 Tagen</div>)" + kParagraph, "de"),
+       {.authors = Names{"Anna Berg"}, .published = "2026-11-24"},
+       fetched},
+      {"no fetch time, no relative date",
+       "https://r.example/harbour",
+       page("<title>Harbour plan approved</title>", headline + ago + kParagraph),
+       {.published = ""}},
+      {"a date in the url wins over a relative one",
+       "https://r.example/2026/11/20/harbour",
+       page("<title>Harbour plan approved</title>", headline + ago + kParagraph),
+       {.published = "2026-11-20"},
+       fetched},
+      {"an absolute date shown anywhere near the headline wins",
+       "https://r.example/harbour",
+       page("<title>Harbour plan approved</title>",
+            headline + ago + "<div>Filed November 25, 2026</div>" + kParagraph),
+       {.published = "2026-11-25"},
+       fetched},
+      {"a <time datetime> wins over its relative label",
+       "https://r.example/harbour",
+       page("<title>Harbour plan approved</title>",
+            headline + R"(<time datetime="2026-11-26T09:00:00Z">yesterday</time>)" + kParagraph),
+       {.published = "2026-11-26T09:00:00Z"},
+       fetched},
   };
   for (const auto& c : cases) check_page(c);
 }
