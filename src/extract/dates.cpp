@@ -1,5 +1,6 @@
 #include "extract/dates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <vector>
@@ -84,10 +85,14 @@ std::vector<Token> tokenize(std::string_view text) {
 struct MonthName {
   std::string_view name;
   int month;
+  // Read only between a day and a year ("12 Mart 2024"): the languages that write
+  // their dates day first only, some of whose names are words elsewhere ("mart",
+  // "mac", "maj").
+  bool day_first_only = false;
 };
 
-// Full month names (nominative and, for Russian, genitive). Abbreviations are matched
-// as unambiguous prefixes of these ("sept", "déc", "янв").
+// Full month names (nominative and, where dates use it, genitive). Abbreviations are
+// matched as unambiguous prefixes of these ("sept", "déc", "янв").
 constexpr MonthName kMonthNames[] = {
     // English
     {"january", 1},
@@ -206,15 +211,98 @@ constexpr MonthName kMonthNames[] = {
     {"жовтня", 10},
     {"листопада", 11},
     {"грудня", 12},
+    // Polish, nominative then genitive
+    {"styczeń", 1, true},
+    {"luty", 2, true},
+    {"marzec", 3, true},
+    {"kwiecień", 4, true},
+    {"maj", 5, true},
+    {"czerwiec", 6, true},
+    {"lipiec", 7, true},
+    {"sierpień", 8, true},
+    {"wrzesień", 9, true},
+    {"październik", 10, true},
+    {"listopad", 11, true},
+    {"grudzień", 12, true},
+    {"stycznia", 1, true},
+    {"lutego", 2, true},
+    {"marca", 3, true},
+    {"kwietnia", 4, true},
+    {"maja", 5, true},
+    {"czerwca", 6, true},
+    {"lipca", 7, true},
+    {"sierpnia", 8, true},
+    {"września", 9, true},
+    {"października", 10, true},
+    {"listopada", 11, true},
+    {"grudnia", 12, true},
+    // Czech, nominative then genitive ("listopad" is Polish too)
+    {"leden", 1, true},
+    {"únor", 2, true},
+    {"březen", 3, true},
+    {"duben", 4, true},
+    {"květen", 5, true},
+    {"červen", 6, true},
+    {"červenec", 7, true},
+    {"srpen", 8, true},
+    {"září", 9, true},
+    {"říjen", 10, true},
+    {"prosinec", 12, true},
+    {"ledna", 1, true},
+    {"února", 2, true},
+    {"března", 3, true},
+    {"dubna", 4, true},
+    {"května", 5, true},
+    {"června", 6, true},
+    {"července", 7, true},
+    {"srpna", 8, true},
+    {"října", 10, true},
+    {"listopadu", 11, true},
+    {"prosince", 12, true},
+    // Danish, Norwegian and Swedish (the other names are English, German, French or Dutch)
+    {"marts", 3, true},
+    {"desember", 12, true},
+    {"augusti", 8, true},
+    // Turkish, also as written without its letters ("Subat", "Agustos")
+    {"ocak", 1, true},
+    {"şubat", 2, true},
+    {"mart", 3, true},
+    {"nisan", 4, true},
+    {"mayıs", 5, true},
+    {"haziran", 6, true},
+    {"temmuz", 7, true},
+    {"ağustos", 8, true},
+    {"eylül", 9, true},
+    {"ekim", 10, true},
+    {"kasım", 11, true},
+    {"aralık", 12, true},
+    {"subat", 2, true},
+    {"mayis", 5, true},
+    {"agustos", 8, true},
+    {"eylul", 9, true},
+    {"kasim", 11, true},
+    {"aralik", 12, true},
+    // Indonesian and Malay ("desember" is above)
+    {"maret", 3, true},
+    {"agustus", 8, true},
+    {"mac", 3, true},
+    {"julai", 7, true},
+    {"ogos", 8, true},
+    {"disember", 12, true},
 };
 
-int month_from_word(std::string_view word) {
+// The month `word` names, or 0. `after_day`: the word follows a day number, where
+// the day-first languages' names count too.
+int month_from_word(std::string_view word, bool after_day) {
+  const auto readable = [after_day](const MonthName& entry) {
+    return after_day || !entry.day_first_only;
+  };
   for (const auto& entry : kMonthNames)
-    if (entry.name == word) return entry.month;
+    if (entry.name == word && readable(entry)) return entry.month;
   if (text::code_point_count(word) < 3) return 0;
   int found = 0;
   for (const auto& entry : kMonthNames) {
-    if (entry.name.substr(0, word.size()) != word) continue;
+    if (!readable(entry) || entry.name.substr(0, word.size()) != word) continue;
     if (found != 0 && found != entry.month) return 0;  // ambiguous ("jui": juin, juillet)
     found = entry.month;
   }
@@ -230,6 +318,14 @@ bool valid_day(int year, int month, int day) {
   if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return false;
   const int last = kDays[static_cast<std::size_t>(month - 1)] + (month == 2 && is_leap(year));
   return day <= last;
+}
+
+// "2026-11-27", or nothing for a day that does not exist or is out of range.
+std::optional<std::string> iso_day(int year, int month, int day) {
+  if (!valid_day(year, month, day)) return std::nullopt;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return std::string(buffer);
 }
 
 struct ZoneAbbreviation {
@@ -279,9 +375,10 @@ class DateScanner {
   }
   bool attached(std::size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
   int value(std::size_t i) const { return tokens_[i].value; }
-  int month(std::size_t i) const {
-    return i < tokens_.size() && tokens_[i].kind == Kind::word ? month_from_word(tokens_[i].text)
-                                                               : 0;
+  int month(std::size_t i, bool after_day) const {
+    return i < tokens_.size() && tokens_[i].kind == Kind::word
+               ? month_from_word(tokens_[i].text, after_day)
+               : 0;
   }
   bool ordinal_suffix(std::size_t i) const {
     return word(i, "st") || word(i, "nd") || word(i, "rd") || word(i, "th") || word(i, "er") ||
@@ -323,7 +420,7 @@ class DateScanner {
 
   // November 27, 2026 / Nov. 27th 2026 / Nov 27 2026.
   std::optional<std::string> month_name_first(std::size_t i) const {
-    const int m = month(i);
+    const int m = month(i, /*after_day=*/false);
     if (m == 0) return std::nullopt;
     std::size_t k = i + 1;
     if (punct(k, ".")) ++k;
@@ -343,7 +440,7 @@ class DateScanner {
     if (punct(k, ".")) ++k;
     if (ordinal_suffix(k) && attached(k)) ++k;
     if (word(k, "de") || word(k, "of")) ++k;
-    const int m = month(k);
+    const int m = month(k, /*after_day=*/true);
     if (m == 0) return std::nullopt;
     ++k;
     if (punct(k, ".")) ++k;
@@ -363,23 +460,22 @@ class DateScanner {
   }
 
   std::optional<std::string> finish(int year, int month, int day, std::size_t after) const {
-    if (!valid_day(year, month, day)) return std::nullopt;
+    std::optional<std::string> out = iso_day(year, month, day);
+    if (!out) return std::nullopt;
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    std::string out = buffer;
     if (const auto time = time_at(after)) {
       std::snprintf(buffer, sizeof buffer, "T%02d:%02d:%02d", time->hour, time->minute,
                     time->second);
-      out += buffer;
+      *out += buffer;
       if (time->zone_minutes) {
         const int zone = *time->zone_minutes;
         if (zone == 0) {
-          out += 'Z';
+          *out += 'Z';
         } else {
           const int magnitude = zone < 0 ? -zone : zone;
           std::snprintf(buffer, sizeof buffer, "%c%02d:%02d", zone < 0 ? '-' : '+', magnitude / 60,
                         magnitude % 60);
-          out += buffer;
+          *out += buffer;
         }
       }
     }
@@ -484,6 +580,86 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+// Days from 1970-01-01 to a civil date (the inverse of civil_from_days).
+long long days_from_civil(int year, int month, int day) {
+  year -= month <= 2;
+  const long long era = (year >= 0 ? year : year - 399) / 400;
+  const long long yoe = year - era * 400;
+  const long long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+constexpr long long kMinute = 60;
+constexpr long long kHour = 60 * kMinute;
+constexpr long long kDay = 24 * kHour;
+constexpr long long kWeek = 7 * kDay;
+// Relative dates are short ("vor 3 Stunden"); in longer text they tell of events.
+constexpr std::size_t kMaxRelativeTextBytes = 80;
+
+struct RelativeUnit {
+  std::string_view word;
+  long long seconds;
+};
+
+constexpr RelativeUnit kRelativeUnits[] = {
+    // English, German, Dutch, French, Spanish and Portuguese, Italian, Russian
+    {"minute", kMinute},  {"minutes", kMinute}, {"min", kMinute},     {"mins", kMinute},
+    {"minuten", kMinute}, {"minuut", kMinute},  {"minuto", kMinute},  {"minutos", kMinute},
+    {"minuti", kMinute},  {"минуту", kMinute},  {"минуты", kMinute},  {"минут", kMinute},
+    {"hour", kHour},      {"hours", kHour},     {"hr", kHour},        {"hrs", kHour},
+    {"stunde", kHour},    {"stunden", kHour},   {"uur", kHour},       {"heure", kHour},
+    {"heures", kHour},    {"hora", kHour},      {"horas", kHour},     {"ora", kHour},
+    {"ore", kHour},       {"час", kHour},       {"часа", kHour},      {"часов", kHour},
+    {"day", kDay},        {"days", kDay},       {"tag", kDay},        {"tagen", kDay},
+    {"dag", kDay},        {"dagen", kDay},      {"jour", kDay},       {"jours", kDay},
+    {"día", kDay},        {"días", kDay},       {"dia", kDay},        {"dias", kDay},
+    {"giorno", kDay},     {"giorni", kDay},     {"день", kDay},       {"дня", kDay},
+    {"дней", kDay},       {"week", kWeek},      {"weeks", kWeek},     {"woche", kWeek},
+    {"wochen", kWeek},    {"weken", kWeek},     {"semaine", kWeek},   {"semaines", kWeek},
+    {"semana", kWeek},    {"semanas", kWeek},   {"settimana", kWeek}, {"settimane", kWeek},
+    {"неделю", kWeek},    {"недели", kWeek},    {"недель", kWeek},
+};
+
+constexpr std::string_view kAgoAfter[] = {"ago", "geleden", "fa", "назад"};
+constexpr std::string_view kAgoBefore[] = {"vor", "hace", "há"};  // and French "il y a"
+constexpr std::string_view kOne[] = {"a",   "an", "one", "ein", "eine", "einer", "einem",
+                                     "een", "un", "une", "una", "um",   "uma"};
+constexpr std::string_view kYesterday[] = {"yesterday", "gestern", "gisteren", "ayer",
+                                           "ontem",     "ieri",    "вчера"};
+
+template <std::size_t N>
+bool is_one_of(std::string_view word, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
+// How long ago `tokens` say, in seconds: "2 hours ago", "vor einer Stunde",
+// "il y a 3 jours", "hace 5 horas", "yesterday".
+std::optional<long long> seconds_ago(const std::vector<Token>& tokens) {
+  const auto word_at = [&tokens](std::size_t i) -> std::string_view {
+    return i < tokens.size() && tokens[i].kind == Token::Kind::word ? tokens[i].text : "";
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (is_one_of(word_at(i), kYesterday)) return kDay;
+    const auto unit = std::find_if(std::begin(kRelativeUnits), std::end(kRelativeUnits),
+                                   [&](const RelativeUnit& u) { return u.word == word_at(i); });
+    if (unit == std::end(kRelativeUnits) || i == 0) continue;
+    const std::size_t count = i - 1;
+    long long quantity = 0;
+    if (tokens[count].kind == Token::Kind::number && tokens[count].text.size() <= 2)
+      quantity = tokens[count].value;
+    else if (is_one_of(word_at(count), kOne))
+      quantity = 1;
+    if (quantity == 0) continue;
+    const bool ago_after = is_one_of(word_at(i + 1), kAgoAfter);
+    const bool ago_before = (count >= 1 && is_one_of(word_at(count - 1), kAgoBefore)) ||
+                            (count >= 3 && word_at(count - 3) == "il" &&
+                             word_at(count - 2) == "y" && word_at(count - 1) == "a");
+    if (ago_after || ago_before) return quantity * unit->seconds;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> parse_date(std::string_view text) {
@@ -494,13 +670,35 @@ std::optional<std::string> parse_date(std::string_view text) {
   // "20261127": a compact ISO date, the whole text.
   if (text.size() == 8 && text.find_first_not_of("0123456789") == std::string_view::npos) {
     const int value = std::stoi(std::string(text));
-    const int year = value / 10000, month = value / 100 % 100, day = value % 100;
-    if (!valid_day(year, month, day)) return std::nullopt;
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    return std::string(buffer);
+    return iso_day(value / 10000, value / 100 % 100, value % 100);
   }
   return DateScanner(tokenize(text)).first_date();
+}
+
+std::optional<std::string> parse_relative_date(std::string_view text, std::string_view reference) {
+  if (text.size() > kMaxRelativeTextBytes) return std::nullopt;
+  const auto ago = seconds_ago(tokenize(text));
+  if (!ago) return std::nullopt;
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  const std::string stamp(reference.substr(0, 40));
+  const int fields = std::sscanf(stamp.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &year, &month, &day,
+                                 &hour, &minute, &second);
+  constexpr int kDateAndTime = 6;
+  if (fields < 3 || !valid_day(year, month, day)) return std::nullopt;
+  // "2 hours ago" needs the hour it was said at; days count from the reference's day.
+  if (*ago < kDay && fields != kDateAndTime) return std::nullopt;
+  const long long moment =
+      days_from_civil(year, month, day) * kDay + hour * kHour + minute * kMinute + second - *ago;
+  civil_from_days(moment / kDay, year, month, day);
+  std::optional<std::string> out = iso_day(year, month, day);
+  if (!out || *ago >= kDay) return out;
+  const long long in_day = moment % kDay;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "T%02lld:%02lld:%02lld", in_day / kHour,
+                in_day / kMinute % 60, in_day % kMinute);
+  *out += buffer;
+  *out += stamp.substr(std::min<std::size_t>(stamp.size(), 19));  // the reference's zone
+  return out;
 }
 
 std::optional<std::string> date_from_url(std::string_view url) {
@@ -520,27 +718,21 @@ std::optional<std::string> date_from_url(std::string_view url) {
     return i < tokens.size() && tokens[i].kind == Token::Kind::punct &&
            std::string_view("/-_.").find(tokens[i].text[0]) != std::string_view::npos;
   };
-  const auto format = [](int year, int month, int day) -> std::optional<std::string> {
-    if (!valid_day(year, month, day)) return std::nullopt;
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    return std::string(buffer);
-  };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.kind == Token::Kind::number && t.text.size() == 8) {
-      if (auto d = format(t.value / 10000, t.value / 100 % 100, t.value % 100)) return d;
+      if (auto d = iso_day(t.value / 10000, t.value / 100 % 100, t.value % 100)) return d;
     }
     if (!number(i, 4) || !separator(i + 1) || !separator(i + 3) || !number(i + 4, 2)) continue;
     int month = 0;
     if (number(i + 2, 2)) {
       month = tokens[i + 2].value;
     } else if (i + 2 < tokens.size() && tokens[i + 2].kind == Token::Kind::word) {
-      month = month_from_word(tokens[i + 2].text);
+      month = month_from_word(tokens[i + 2].text, /*after_day=*/false);
     }
     // A day must end its path segment: "/2026/11/27/" or "/2026-11-27-title", not
     // "/2026/11/123456".
-    if (auto d = format(t.value, month, tokens[i + 4].value)) return d;
+    if (auto d = iso_day(t.value, month, tokens[i + 4].value)) return d;
   }
   return std::nullopt;
 }

@@ -88,7 +88,7 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
         Document::parse(decode_to_utf8(raw_bytes, options.content_type),
                         {options.max_depth, options.max_errors, options.max_elements});
     deadline.check();
-    extract_metadata(doc, options.url, article);
+    extract_metadata(doc, options.url, article, options.reference_time);
     // A bare file has no address of its own: the page's declared one stands in,
     // so that its relative links still resolve.
     const std::string page_url = !options.url.empty()   ? options.url

@@ -17,8 +17,12 @@
 namespace crbc::extract {
 
 struct ExtractOptions {
-  std::string url;                    // page url: relative links resolve against it (and <base>)
-  std::string content_type;           // HTTP Content-Type header, for its charset; may be empty
+  std::string url;           // page url: relative links resolve against it (and <base>)
+  std::string content_type;  // HTTP Content-Type header, for its charset; may be empty
+  // When the page was fetched (the HTTP Date header, else the fetch time), in a form
+  // parse_date() reads: what relative dates ("2 hours ago") count back from. Empty when
+  // unknown; relative dates are then not read.
+  std::string reference_time;
   std::size_t max_depth = 512;        // deeper element nesting is flattened before parsing
   std::size_t max_errors = 100;       // parse errors the HTML parser records at most
   std::size_t max_elements = 50'000;  // start tags after this many are flattened (text kept)

@@ -39,14 +39,15 @@ struct PageFacts {
   std::vector<std::string> json_ld;
   std::string title_tag;
   std::vector<NodeId> headlines;  // <h1> and itemprop=headline elements
-  std::vector<NodeId> titled_h2;  // <h2 class="…title…">: the headline of pages without <h1>
+  std::vector<NodeId> h2s;        // <h2>: the headline of pages without <h1>
   std::vector<NodeId> times;      // <time> elements
   std::vector<NodeId> bylines;    // rel=author, class/id byline/author, "By …" lines
   std::vector<std::pair<std::string, NodeId>> microdata;  // itemprop, element
   std::string canonical;
   std::string image_src;
   std::string html_lang;
-  std::string home_link_name;  // text or logo alt of the first link to the site's root
+  std::string home_link_name;         // text or logo alt of the first link to the site's root
+  NodeId breadcrumb_trail = kNoNode;  // the first visible breadcrumb trail
 };
 
 std::string ascii_lower(std::string_view text) {
@@ -79,6 +80,19 @@ bool names_byline(std::string_view class_or_id) {
       if (lower.find(not_byline) != std::string::npos) return false;
     }
     return true;
+  }
+  return false;
+}
+
+// <nav aria-label="Breadcrumb">, <ol class="breadcrumbs">, microdata BreadcrumbList.
+bool is_breadcrumb_trail(const Document& doc, NodeId n) {
+  if (doc.attr_or_empty(n, "itemtype").find("BreadcrumbList") != std::string_view::npos)
+    return true;
+  const std::string_view tag = doc.tag(n);
+  if (tag != "nav" && tag != "ol" && tag != "ul" && tag != "div") return false;
+  for (std::string_view attr : {"aria-label", "class", "id"}) {
+    if (ascii_lower(doc.attr_or_empty(n, attr)).find("breadcrumb") != std::string::npos)
+      return true;
   }
   return false;
 }
@@ -136,13 +150,9 @@ void collect_element(const Document& doc, NodeId n, PageFacts& facts) {
     facts.microdata.emplace_back(itemprop, n);
   if ((tag == "h1" || has_token(itemprop, "headline")) && facts.headlines.size() < kMaxCandidates)
     facts.headlines.push_back(n);
-  if (tag == "h2" && facts.titled_h2.size() < kMaxCandidates) {
-    const std::string names = ascii_lower(std::string(doc.attr_or_empty(n, "class")) + " " +
-                                          std::string(doc.attr_or_empty(n, "id")));
-    if (names.find("title") != std::string::npos || names.find("headline") != std::string::npos)
-      facts.titled_h2.push_back(n);
-  }
+  if (tag == "h2" && facts.h2s.size() < kMaxCandidates) facts.h2s.push_back(n);
   if (tag == "time" && facts.times.size() < kMaxCandidates) facts.times.push_back(n);
+  if (facts.breadcrumb_trail == kNoNode && is_breadcrumb_trail(doc, n)) facts.breadcrumb_trail = n;
   const bool byline = has_token(doc.attr_or_empty(n, "rel"), "author") ||
                       names_byline(doc.attr_or_empty(n, "class")) ||
                       names_byline(doc.attr_or_empty(n, "id"));
@@ -193,8 +203,11 @@ PageFacts collect_facts(const Document& doc) {
 
 class MetadataBuilder {
  public:
-  MetadataBuilder(const Document& doc, std::string_view page_url)
-      : doc_(doc), page_url_(page_url), facts_(collect_facts(doc)) {
+  MetadataBuilder(const Document& doc, std::string_view page_url, std::string_view reference_time)
+      : doc_(doc),
+        page_url_(page_url),
+        reference_time_(parse_date(reference_time).value_or("")),
+        facts_(collect_facts(doc)) {
     std::vector<std::string_view> blocks(facts_.json_ld.begin(), facts_.json_ld.end());
     ld_ = meta::read_json_ld(blocks);
   }
@@ -301,6 +314,108 @@ class MetadataBuilder {
     // Breadcrumbs: "Home › World › Europe › <this article>": the last level above it.
     if (article.section.empty() && ld_.breadcrumbs.size() >= 3)
       article.section = ld_.breadcrumbs[ld_.breadcrumbs.size() - 2];
+    if (article.section.empty()) article.section = visible_breadcrumb_section(article);
+  }
+
+  struct Crumb {
+    std::string text;
+    std::string_view link;  // empty when the crumb links nowhere (usually the page itself)
+  };
+
+  // The crumbs of the page's breadcrumb trail, in order: its microdata items, else its
+  // list items, else its links. A crumb linking where an earlier one does is a copy
+  // (the trail drawn again for small screens) and is left out. Empty when the trail is
+  // too long to be one.
+  std::vector<Crumb> breadcrumbs() const {
+    constexpr std::size_t kMaxCrumbs = 10;
+    const NodeId trail = facts_.breadcrumb_trail;
+    if (trail == kNoNode) return {};
+    std::vector<NodeId> items;
+    for (const auto& [itemprop, n] : facts_.microdata) {
+      if (has_token(itemprop, "itemlistelement") && doc_.contains(trail, n)) items.push_back(n);
+    }
+    if (items.empty()) {
+      for (NodeId li : doc_.elements_by_tag("li", trail)) {
+        const NodeId outer = doc_.ancestor_with_tag(li, "li");
+        if (outer == kNoNode || !doc_.contains(trail, outer)) items.push_back(li);
+      }
+    }
+    if (items.empty()) items = doc_.elements_by_tag("a", trail);
+    if (items.size() > kMaxCrumbs) return {};
+    std::vector<Crumb> crumbs;
+    std::unordered_set<std::string_view> links;
+    for (NodeId item : items) {
+      const auto anchors = doc_.elements_by_tag("a", item);
+      const NodeId anchor = doc_.tag(item) == "a" ? item : anchors.empty() ? kNoNode : anchors[0];
+      const std::string_view link = anchor == kNoNode ? "" : doc_.attr_or_empty(anchor, "href");
+      if (!link.empty() && !links.insert(link).second) continue;
+      crumbs.push_back({crumb_text(doc_.normalized_text(item)), link});
+    }
+    return crumbs;
+  }
+
+  // A crumb's text without the separators drawn around it ("World ›", "/ Europe").
+  static std::string crumb_text(std::string_view text) {
+    static constexpr std::string_view kSeparators[] = {" ", ">", "/", "|", "\\", ":",
+                                                       "›", "»", "→", "•", "·",  "\u00a0"};
+    const auto strip_one = [&text] {
+      for (std::string_view separator : kSeparators) {
+        if (text.starts_with(separator)) {
+          text.remove_prefix(separator.size());
+          return true;
+        }
+        if (text.ends_with(separator)) {
+          text.remove_suffix(separator.size());
+          return true;
+        }
+      }
+      return false;
+    };
+    while (strip_one()) {
+    }
+    return std::string(text);
+  }
+
+  static bool is_home_crumb(std::string_view crumb) {
+    const std::string lower = meta::lowercase(crumb);
+    for (std::string_view home : {"home", "homepage", "home page", "start", "startseite", "accueil",
+                                  "inicio", "portada", "início", "главная"}) {
+      if (lower == home) return true;
+    }
+    return false;
+  }
+
+  // What the article is called: its declared titles and its headlines.
+  std::vector<std::string> article_titles() const {
+    std::vector<std::string> titles = {facts_.title_tag, meta_value({"og:title"}), ld_.headline};
+    for (NodeId n : facts_.headlines) titles.push_back(doc_.normalized_text(n));
+    return titles;
+  }
+
+  // Whether a crumb is the article itself: its headline, whole or cut short ("…").
+  static bool names_article(std::string_view crumb, const std::vector<std::string>& titles) {
+    if (crumb.ends_with("…") || crumb.ends_with("...")) return true;
+    return std::any_of(titles.begin(), titles.end(), [crumb](const std::string& title) {
+      return !title.empty() && meta::title_similarity(crumb, title) >= 0.6;
+    });
+  }
+
+  // The last crumb that is a section: not the article itself (its headline, or a last
+  // crumb that links nowhere), not "Home", not the site.
+  std::string visible_breadcrumb_section(const model::Article& article) const {
+    constexpr std::size_t kMaxSectionWords = 6;
+    auto crumbs = breadcrumbs();
+    if (!crumbs.empty() && crumbs.back().link.empty()) crumbs.pop_back();
+    const auto labels = site_labels(article);
+    const auto titles = article_titles();
+    for (auto crumb = crumbs.rbegin(); crumb != crumbs.rend(); ++crumb) {
+      const std::string& text = crumb->text;
+      if (text.empty() || meta::word_count(text) > kMaxSectionWords) continue;
+      if (is_home_crumb(text) || meta::matches_site_label(text, labels)) continue;
+      if (names_article(text, titles)) continue;
+      return text;
+    }
+    return {};
   }
 
   std::vector<std::string> site_labels(const model::Article& article) const {
@@ -352,14 +467,21 @@ class MetadataBuilder {
     return true;
   }
 
+  // <h2 class="post-title">, <h2 id="headline">.
+  bool names_title(NodeId n) const {
+    const std::string names = ascii_lower(std::string(doc_.attr_or_empty(n, "class")) + " " +
+                                          std::string(doc_.attr_or_empty(n, "id")));
+    return names.find("title") != std::string::npos || names.find("headline") != std::string::npos;
+  }
+
   bool has_byline_or_date_after(NodeId n) const {
     constexpr NodeId kUnderHeadline = 30;
     const NodeId start = doc_.subtree_end(n);
     const NodeId end = std::min<NodeId>(static_cast<NodeId>(doc_.size()), start + kUnderHeadline);
     for (NodeId b : facts_.bylines)
       if (b >= start && b < end) return true;
-    for (NodeId t : facts_.times)
-      if (t >= start && t < end) return true;
+    for (NodeId d = start; d < end; ++d)
+      if (date_in_node(d)) return true;
     return false;
   }
 
@@ -401,18 +523,21 @@ class MetadataBuilder {
         return;
       }
     }
-    // Pages without <h1> title their article with an <h2>: one that a declared title
-    // confirms, or one with a byline or date right under it.
+    // Pages without <h1> title their article with an <h2>: a titled one that a declared
+    // title confirms or, when the declared titles name only the site, one with a byline
+    // or date right under it.
     if (facts_.headlines.empty()) {
       const bool declared_names_site =
           std::all_of(declared.begin(), declared.end(),
                       [&](const std::string& t) { return meta::matches_site_label(t, labels); });
-      for (NodeId n : facts_.titled_h2) {
+      for (NodeId n : facts_.h2s) {
+        const bool titled = names_title(n);
+        if (!titled && !declared_names_site) continue;
         std::string text = headline_text(n);
         if (text.empty() || !plausible_headline(n, text, labels)) continue;
-        const bool confirmed = std::any_of(references.begin(), references.end(), [&](auto& t) {
-          return meta::title_similarity(text, t) >= 0.6;
-        });
+        const bool confirmed =
+            titled && std::any_of(references.begin(), references.end(),
+                                  [&](auto& t) { return meta::title_similarity(text, t) >= 0.6; });
         if (confirmed || (declared_names_site && has_byline_or_date_after(n))) {
           article.title = std::move(text);
           headline_node_ = n;
@@ -479,7 +604,12 @@ class MetadataBuilder {
     return meta::collapse_whitespace(text);
   }
 
-  std::vector<std::string> visible_byline() const {
+  struct Byline {
+    std::vector<std::string> names;
+    NodeId node = kNoNode;
+  };
+
+  Byline visible_byline() const {
     std::vector<NodeId> taken;
     for (NodeId n : bylines_by_proximity()) {
       // A byline inside one already read, or around it, says nothing new.
@@ -491,7 +621,7 @@ class MetadataBuilder {
       if (doc_.tag(n) == "meta" || doc_.tag(n) == "link") continue;
       if (doc_.normalized_text(n).size() > kMaxBylineBytes) continue;
       auto names = split_byline(byline_text(n), /*strict=*/true);
-      if (!names.empty()) return names;
+      if (!names.empty()) return {std::move(names), n};
       taken.push_back(n);
     }
     return {};
@@ -592,7 +722,11 @@ class MetadataBuilder {
     // Without a headline to anchor it, a byline found somewhere on the page may be a
     // teaser's: <meta name=author> is then the safer source.
     std::vector<std::string> visible;
-    if (headline_node_ != kNoNode || meta_authors().empty()) visible = visible_byline();
+    if (headline_node_ != kNoNode || meta_authors().empty()) {
+      Byline byline = visible_byline();
+      visible = std::move(byline.names);
+      byline_node_ = byline.node;
+    }
     const auto declared_people = people_only(declared, labels);
     const auto visible_people = people_only(visible, labels);
     std::vector<std::string> chosen;
@@ -721,11 +855,22 @@ class MetadataBuilder {
     bool update = false;
   };
 
-  std::optional<ShownDate> date_in_node(NodeId n) const {
+  // Dates as written ("March 3, 2026"), or counted back from when the page was fetched
+  // ("2 hours ago"), which rank below every other date.
+  enum class DateForm { absolute, relative };
+
+  std::optional<std::string> read_date(std::string_view text, DateForm form) const {
+    if (form == DateForm::relative) return parse_relative_date(text, reference_time_);
+    if (text.size() < 6) return std::nullopt;
+    return parse_date(text);
+  }
+
+  std::optional<ShownDate> date_in_node(NodeId n, DateForm form = DateForm::absolute) const {
     if (inside_embedded_article(n)) return std::nullopt;
     if (doc_.is_element(n)) {
       if (doc_.tag(n) != "time" || inside_tag(doc_, n, "footer")) return std::nullopt;
-      auto date = time_element_date(n);
+      auto date = form == DateForm::absolute ? time_element_date(n)
+                                             : read_date(doc_.normalized_text(n), form);
       if (!date) return std::nullopt;
       return ShownDate{*date, mentions_update(doc_.normalized_text(n))};
     }
@@ -752,8 +897,7 @@ class MetadataBuilder {
     const NodeId li = doc_.tag(parent) == "li" ? parent : doc_.ancestor_with_tag(n, "li");
     if (li != kNoNode && is_story_link_item(li)) return std::nullopt;
     std::string text = meta::collapse_whitespace(raw);
-    if (text.size() < 6) return std::nullopt;
-    auto date = parse_date(text);
+    auto date = read_date(text, form);
     if (!date) return std::nullopt;
     // "Updated" often sits in its own element just before the date.
     const std::string context = doc_.normalized_text(parent);
@@ -770,7 +914,7 @@ class MetadataBuilder {
   // The date shown next to the headline: what the reader takes for the article's date.
   // An "Updated …" date gives way to a publication date shown just after it.
   // `reach` bounds how far after the headline to look.
-  std::optional<std::string> visible_date(NodeId reach) const {
+  std::optional<std::string> visible_date(NodeId reach, DateForm form = DateForm::absolute) const {
     if (headline_node_ == kNoNode) return std::nullopt;
     constexpr NodeId kPublishedAfterUpdate = 40;
     // The dateline sits above the body, which may open with a long standfirst; once
@@ -785,7 +929,7 @@ class MetadataBuilder {
     for (NodeId n = doc_.subtree_end(h); n < end; ++n) {
       if (update && n > update_at + kPublishedAfterUpdate) break;
       if (is_running_text(n) && ++paragraphs_passed == kParagraphsBeforeBody) break;
-      auto shown = date_in_node(n);
+      auto shown = date_in_node(n, form);
       if (!shown) continue;
       if (!shown->update) return shown->date;
       if (!update) {
@@ -797,7 +941,17 @@ class MetadataBuilder {
     const NodeId start = h > kNearHeadlineBefore ? h - kNearHeadlineBefore : 0;
     for (NodeId n = h; n-- > start;) {
       if (doc_.contains(n, h)) continue;
-      if (auto shown = date_in_node(n)) return shown->date;
+      if (auto shown = date_in_node(n, form)) return shown->date;
+    }
+    return std::nullopt;
+  }
+
+  // A date in the line the byline was read from ("By Jane Doe · March 3, 2026"): the
+  // page's dateline when no headline anchors one.
+  std::optional<std::string> date_in_byline(DateForm form = DateForm::absolute) const {
+    if (byline_node_ == kNoNode) return std::nullopt;
+    for (NodeId n = byline_node_; n < doc_.subtree_end(byline_node_); ++n) {
+      if (auto shown = date_in_node(n, form)) return shown->date;
     }
     return std::nullopt;
   }
@@ -806,7 +960,8 @@ class MetadataBuilder {
   // differs: a UTC timestamp falls on another day than the page's local one, and
   // evergreen pages keep their first datePublished while showing the day they were
   // last republished, which is the date their readers (and citers) take. Without a
-  // declared date: the shown date, any <time>, then the url.
+  // declared date: the shown date, any <time>, the url, then a relative date shown
+  // ("2 hours ago"), when the time the page was fetched is known.
   void fill_dates(model::Article& article) {
     if (article.published.empty()) {
       constexpr NodeId kShownDateReach = 150;
@@ -817,9 +972,14 @@ class MetadataBuilder {
           date = shown;
       }
       if (!date) date = visible_date(kNearHeadlineAfter);
+      if (!date) date = date_in_byline();
       if (!date) date = time_elements_date();
       if (!date) date = date_from_url(page_url_);
       if (!date && !article.canonical_url.empty()) date = date_from_url(article.canonical_url);
+      if (!date && !reference_time_.empty()) {
+        date = visible_date(kNearHeadlineAfter, DateForm::relative);
+        if (!date) date = date_in_byline(DateForm::relative);
+      }
       if (date) article.published = *date;
     }
     if (article.modified.empty()) {
@@ -927,15 +1087,18 @@ class MetadataBuilder {
 
   const Document& doc_;
   std::string_view page_url_;
+  std::string reference_time_;  // when the page was fetched, normalised; may be empty
   PageFacts facts_;
   meta::JsonLdArticle ld_;
   NodeId headline_node_ = kNoNode;
+  NodeId byline_node_ = kNoNode;  // the visible byline the authors were read from
 };
 
 }  // namespace
 
-void extract_metadata(const Document& doc, std::string_view page_url, model::Article& article) {
-  MetadataBuilder(doc, page_url).fill(article);
+void extract_metadata(const Document& doc, std::string_view page_url, model::Article& article,
+                      std::string_view reference_time) {
+  MetadataBuilder(doc, page_url, reference_time).fill(article);
 }
 
 }  // namespace crbc::extract

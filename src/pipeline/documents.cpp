@@ -4,6 +4,22 @@
 #include "io/input.hpp"
 
 namespace crbc::pipeline {
+namespace {
+
+// When a fetched page was served: its HTTP Date header, else the time it was fetched.
+std::string served_at(const nlohmann::json& fetch) {
+  if (!fetch.is_object()) return {};
+  const auto string_at = [](const nlohmann::json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  if (const auto headers = fetch.find("headers"); headers != fetch.end() && headers->is_object()) {
+    if (std::string date = string_at(*headers, "date"); !date.empty()) return date;
+  }
+  return string_at(fetch, "fetched_at");
+}
+
+}  // namespace
 
 model::Article article_of(formats::Document& document, const PageOptions& options, Notes& notes) {
   if (auto* article = std::get_if<model::Article>(&document.content)) return std::move(*article);
@@ -11,6 +27,7 @@ model::Article article_of(formats::Document& document, const PageOptions& option
   extract::ExtractOptions extract_options;
   extract_options.url = page.url.empty() ? options.url : page.url;
   extract_options.content_type = page.content_type;
+  extract_options.reference_time = served_at(page.fetch);
   extract_options.deadline = notes.deadline;
   extract::ExtractResult result = extract::extract_article(page.bytes, extract_options);
   for (std::string& warning : result.warnings) notes.warnings.push_back(std::move(warning));

@@ -6,6 +6,7 @@
 
 using crbc::extract::date_from_url;
 using crbc::extract::parse_date;
+using crbc::extract::parse_relative_date;
 
 namespace {
 
@@ -79,6 +80,46 @@ TEST_CASE("Month names in German, French, Spanish, Russian and others") {
   for (const auto& c : cases) check(c);
 }
 
+TEST_CASE("Month names in Polish, Czech, the Scandinavian languages, Turkish, Indonesian") {
+  const DateCase cases[] = {
+      {"12 marca 2024", "2024-03-12"},
+      {"1 września 2024, 10:15", "2024-09-01T10:15:00"},
+      {"5 października 2024", "2024-10-05"},
+      {"30 grudzień 2024", "2024-12-30"},
+      {"12. března 2024", "2024-03-12"},
+      {"3. července 2024", "2024-07-03"},
+      {"21. listopadu 2024", "2024-11-21"},
+      {"9. září 2024", "2024-09-09"},
+      {"12. mars 2024", "2024-03-12"},
+      {"4. marts 2024", "2024-03-04"},
+      {"17. mai 2024", "2024-05-17"},
+      {"8 maj 2024", "2024-05-08"},
+      {"2 augusti 2024", "2024-08-02"},
+      {"24. desember 2024", "2024-12-24"},
+      {"14 okt. 2024", "2024-10-14"},
+      {"12 Mart 2024", "2024-03-12"},
+      {"29 Şubat 2024 14:05", "2024-02-29T14:05:00"},
+      {"3 Ağustos 2024", "2024-08-03"},
+      {"3 Agustos 2024", "2024-08-03"},
+      {"11 Kasım 2024", "2024-11-11"},
+      {"12 Maret 2024", "2024-03-12"},
+      {"Senin, 5 Februari 2024", "2024-02-05"},
+      {"17 Agustus 2024", "2024-08-17"},
+      {"12 Mac 2024", "2024-03-12"},
+      {"1 Julai 2024", "2024-07-01"},
+      {"25 Disember 2024", "2024-12-25"},
+  };
+  for (const auto& c : cases) check(c);
+}
+
+TEST_CASE("Month names that are words elsewhere count only between a day and a year") {
+  const DateCase cases[] = {
+      {"Mart 12, 2024", ""}, {"Mac 12, 2024", ""},           {"maj 12 2024", ""},
+      {"Ekim 3, 2024", ""},  {"Mai 12, 2024", "2024-05-12"},  // German, written month first too
+  };
+  for (const auto& c : cases) check(c);
+}
+
 TEST_CASE("Numeric day-month-year forms") {
   const DateCase cases[] = {
       {"27.11.2026", "2026-11-27"}, {"27.11.2026 10:00", "2026-11-27T10:00:00"},
@@ -111,6 +152,50 @@ TEST_CASE("Impossible or missing dates are refused") {
       {"\xff\xfe garbage \x80", ""},
   };
   for (const auto& c : cases) check(c);
+}
+
+TEST_CASE("Relative dates count back from the reference time") {
+  struct RelativeCase {
+    const char* input;
+    const char* reference;
+    const char* expected;  // "" when no date must be found
+  };
+  const RelativeCase cases[] = {
+      {"2 hours ago", "2026-11-27T10:30:00Z", "2026-11-27T08:30:00Z"},
+      {"Updated 45 mins ago", "2026-11-27T00:10:00+01:00", "2026-11-26T23:25:00+01:00"},
+      {"an hour ago", "2026-11-27T10:30:00Z", "2026-11-27T09:30:00Z"},
+      {"3 days ago", "2026-03-02T10:30:00Z", "2026-02-27"},
+      {"2 weeks ago", "2026-11-27T10:30:00Z", "2026-11-13"},
+      {"yesterday, 10:45", "2026-01-01T08:00:00Z", "2025-12-31"},
+      {"vor 3 Stunden", "2026-11-27T10:30:00Z", "2026-11-27T07:30:00Z"},
+      {"vor einem Tag", "2026-11-27T10:30:00Z", "2026-11-26"},
+      {"Gestern", "2026-11-27T10:30:00Z", "2026-11-26"},
+      {"il y a 2 jours", "2026-11-27T10:30:00Z", "2026-11-25"},
+      {"Publié il y a une heure", "2026-11-27T10:30:00Z", "2026-11-27T09:30:00Z"},
+      {"hace 5 horas", "2026-11-27T10:30:00Z", "2026-11-27T05:30:00Z"},
+      {"há 2 dias", "2026-11-27T10:30:00Z", "2026-11-25"},
+      {"2 giorni fa", "2026-11-27T10:30:00Z", "2026-11-25"},
+      {"3 uur geleden", "2026-11-27T10:30:00Z", "2026-11-27T07:30:00Z"},
+      {"5 минут назад", "2026-11-27T10:30:00Z", "2026-11-27T10:25:00Z"},
+      {"3 days ago", "2026-11-27", "2026-11-24"},
+      {"2 hours ago", "2026-11-27", ""},  // the hour is not known
+      {"2 hours ago", "", ""},
+      {"2 hours", "2026-11-27T10:30:00Z", ""},
+      {"5 min read", "2026-11-27T10:30:00Z", ""},
+      {"in 2 hours", "2026-11-27T10:30:00Z", ""},
+      {"The storm began two days ago and has not stopped since, the agency said on Monday.",
+       "2026-11-27T10:30:00Z", ""},
+  };
+  for (const auto& c : cases) {
+    INFO("input: " << c.input << " reference: " << c.reference);
+    const auto got = parse_relative_date(c.input, c.reference);
+    if (std::string(c.expected).empty()) {
+      CHECK_FALSE(got.has_value());
+    } else {
+      REQUIRE(got.has_value());
+      CHECK(*got == c.expected);
+    }
+  }
 }
 
 TEST_CASE("Hostile date text stays bounded") {

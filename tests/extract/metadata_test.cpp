@@ -35,18 +35,19 @@ struct PageCase {
   const char* url;
   std::string html;
   Expected expected;
+  const char* fetched_at = "";  // the reference time of relative dates
 };
 
-Article run(const std::string& html, const char* url) {
+Article run(const std::string& html, const char* url, const char* fetched_at = "") {
   const auto doc = Document::parse(html);
   Article article;
-  extract_metadata(doc, url, article);
+  extract_metadata(doc, url, article, fetched_at);
   return article;
 }
 
 void check_page(const PageCase& c) {
   INFO("page: " << c.name);
-  const Article a = run(c.html, c.url);
+  const Article a = run(c.html, c.url, c.fetched_at);
   const Expected& e = c.expected;
   if (e.title) CHECK(a.title == *e.title);
   if (e.authors) CHECK(a.authors == *e.authors);
@@ -397,6 +398,135 @@ TEST_CASE("Dates: the article's own, not an embedded story's or a cited one") {
                                                R"(<div class="date">December 21, 2026</div>)" +
                                                kParagraph),
        {.published = "2026-12-21"}},
+  };
+  for (const auto& c : cases) check_page(c);
+}
+
+TEST_CASE("Pages without declared metadata: headline and date from what is shown") {
+  const std::string header =
+      R"(<div id="header"><a href="/"><img src="/logo.png" alt="Valley Notes"></a></div>)";
+  const std::string byline = R"(<div class="meta">By Helen Marsh &middot; March 3, 2025 &middot;
+                                <a href="/c/town/">Town</a></div>)";
+  const PageCase cases[] = {
+      {"a <title> naming only the site gives way to the <h2> with a byline under it",
+       "https://v.example/p",
+       page("<title>Valley Notes</title>",
+            header + "<h2><a href=\"/p\">Repair café marks its first year</a></h2>" + byline +
+                kParagraph),
+       {.title = "Repair café marks its first year",
+        .authors = Names{"Helen Marsh"},
+        .published = "2025-03-03",
+        .site_name = "Valley Notes"}},
+      {"an <h2> with a date under it, on a page without any title",
+       "https://v.example/p",
+       page("", header + "<h2>Flood wardens meet after the storms</h2><p>4 March 2025</p>" +
+                    kParagraph),
+       {.title = "Flood wardens meet after the storms", .published = "2025-03-04"}},
+      {"an unmarked <h2> is not the headline when a declared title names the article",
+       "https://v.example/p",
+       page("<title>Bakery reopens on the square</title>",
+            header + "<h2>Other news this week</h2>" + byline + kParagraph),
+       {.title = "Bakery reopens on the square"}},
+      {"the byline's date when no headline anchors the dateline",
+       "https://v.example/p",
+       page("<title>Valley Notes - News from the valley</title>",
+            header + "<div class=\"post\">" + byline + kParagraph + "</div>"),
+       {.authors = Names{"Helen Marsh"}, .published = "2025-03-03"}},
+  };
+  for (const auto& c : cases) check_page(c);
+}
+
+TEST_CASE("Section from a visible breadcrumb trail when nothing declares it") {
+  const std::string headline = "<h1>Harbour plan approved after long debate</h1>" + kParagraph;
+  const PageCase cases[] = {
+      {"nav trail ending in the unlinked page",
+       "https://b.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<nav aria-label="Breadcrumb"><a href="/">Home</a> &rsaquo; <a href="/world">World</a>
+               &rsaquo; <a href="/world/europe">Europe</a> &rsaquo;
+               <span>Harbour plan approved after long debate</span></nav>)" +
+                headline),
+       {.section = "Europe"}},
+      {"list trail whose last item links to the article itself",
+       "https://b.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<ol class="breadcrumbs"><li><a href="/">Home</a> /</li><li><a href="/local">Local
+               news</a> /</li><li><a href="/x">Harbour plan approved after long debate</a></li></ol>)" +
+                headline),
+       {.section = "Local news"}},
+      {"microdata BreadcrumbList",
+       "https://b.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<div itemscope itemtype="https://schema.org/BreadcrumbList">
+               <span itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">
+                 <a itemprop="item" href="/"><span itemprop="name">Startseite</span></a></span> »
+               <span itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">
+                 <a itemprop="item" href="/wirtschaft"><span itemprop="name">Wirtschaft</span></a></span>
+               </div>)" +
+                headline),
+       {.section = "Wirtschaft"}},
+      {"a trail drawn twice (for small screens) is read once",
+       "https://b.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<nav class="breadcrumbs"><div><a href="/">Home</a> <a href="/news">News</a>
+               <a href="/news/all">All news</a> <span>Harbour plan</span></div>
+               <div><a href="/news/all">Back to all news</a></div></nav>)" +
+                headline),
+       {.section = "All news"}},
+      {"a trail of only Home and the article gives no section",
+       "https://b.example/x",
+       page("<title>Harbour plan</title>",
+            R"(<ul class="breadcrumb"><li><a href="/">Home</a></li>
+               <li>Harbour plan approved after long debate</li></ul>)" +
+                headline),
+       {.section = ""}},
+      {"declared articleSection wins over the trail",
+       "https://b.example/x",
+       page(ld(R"({"@type":"NewsArticle","headline":"Harbour plan","articleSection":"Politics"})"),
+            R"(<nav class="breadcrumb"><a href="/">Home</a> <a href="/local">Local</a></nav>)" +
+                headline),
+       {.section = "Politics"}},
+  };
+  for (const auto& c : cases) check_page(c);
+}
+
+TEST_CASE("Relative dates: counted from the fetch time, below every absolute date") {
+  const char* fetched = "Fri, 27 Nov 2026 10:30:00 GMT";
+  const std::string headline = "<h1>Harbour plan approved</h1>";
+  const std::string ago = R"(<div class="meta">By Jane Doe &middot; 2 hours ago</div>)";
+  const PageCase cases[] = {
+      {"'2 hours ago' under the headline",
+       "https://r.example/harbour",
+       page("<title>Harbour plan approved</title>", headline + ago + kParagraph),
+       {.published = "2026-11-27T08:30:00Z"},
+       fetched},
+      {"'vor 3 Tagen' in the byline line of a page without headline",
+       "https://r.example/hafen",
+       page("<title>Hafen</title>",
+            R"(<div class="byline">Von Anna Berg, vor 3 Tagen</div>)" + kParagraph, "de"),
+       {.authors = Names{"Anna Berg"}, .published = "2026-11-24"},
+       fetched},
+      {"no fetch time, no relative date",
+       "https://r.example/harbour",
+       page("<title>Harbour plan approved</title>", headline + ago + kParagraph),
+       {.published = ""}},
+      {"a date in the url wins over a relative one",
+       "https://r.example/2026/11/20/harbour",
+       page("<title>Harbour plan approved</title>", headline + ago + kParagraph),
+       {.published = "2026-11-20"},
+       fetched},
+      {"an absolute date shown anywhere near the headline wins",
+       "https://r.example/harbour",
+       page("<title>Harbour plan approved</title>",
+            headline + ago + "<div>Filed November 25, 2026</div>" + kParagraph),
+       {.published = "2026-11-25"},
+       fetched},
+      {"a <time datetime> wins over its relative label",
+       "https://r.example/harbour",
+       page("<title>Harbour plan approved</title>",
+            headline + R"(<time datetime="2026-11-26T09:00:00Z">yesterday</time>)" + kParagraph),
+       {.published = "2026-11-26T09:00:00Z"},
+       fetched},
   };
   for (const auto& c : cases) check_page(c);
 }

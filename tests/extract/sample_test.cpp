@@ -50,6 +50,15 @@ TEST_CASE("the CRBC News sample: body, headings, links and related articles", "[
   CHECK(result.warnings.empty());
 }
 
+TEST_CASE("the sample without declared metadata: headline, byline and date as shown", "[sample]") {
+  const auto result = extract::extract_article(read_sample("no-metadata.html"), {});
+  const auto& article = result.article;
+  CHECK(article.title == "Repair café marks its first year with 900 things saved from the tip");
+  CHECK(article.site_name == "Millbrook Notes");
+  CHECK(article.authors == std::vector<std::string>{"Helen Marsh"});
+  CHECK(article.published == "2025-03-03");
+}
+
 TEST_CASE("the windows-1251 sample decodes, and its furniture lines go", "[sample]") {
   const auto result = extract::extract_article(read_sample("russian-cp1251.html"), {});
   const std::string text = model::body_text(result.article);
