@@ -637,7 +637,9 @@ bool is_one_of(std::string_view word, const std::string_view (&words)[N]) {
 // "il y a 3 jours", "hace 5 horas", "yesterday".
 std::optional<long long> seconds_ago(const std::vector<Token>& tokens) {
   const auto word_at = [&tokens](std::size_t i) -> std::string_view {
-    return i < tokens.size() && tokens[i].kind == Token::Kind::word ? tokens[i].text : "";
+    // Not a conditional expression: with "" its type would be a temporary std::string.
+    if (i < tokens.size() && tokens[i].kind == Token::Kind::word) return tokens[i].text;
+    return {};
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (is_one_of(word_at(i), kYesterday)) return kDay;
