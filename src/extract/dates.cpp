@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <span>
 #include <vector>
 
 #include "extract/meta_text.hpp"
@@ -602,7 +603,7 @@ struct RelativeUnit {
   long long seconds;
 };
 
-constexpr RelativeUnit kRelativeUnits[] = {
+constexpr std::array kRelativeUnits = std::to_array<RelativeUnit>({
     // English, German, Dutch, French, Spanish and Portuguese, Italian, Russian
     {"minute", kMinute},  {"minutes", kMinute}, {"min", kMinute},     {"mins", kMinute},
     {"minuten", kMinute}, {"minuut", kMinute},  {"minuto", kMinute},  {"minutos", kMinute},
@@ -619,18 +620,18 @@ constexpr RelativeUnit kRelativeUnits[] = {
     {"wochen", kWeek},    {"weken", kWeek},     {"semaine", kWeek},   {"semaines", kWeek},
     {"semana", kWeek},    {"semanas", kWeek},   {"settimana", kWeek}, {"settimane", kWeek},
     {"неделю", kWeek},    {"недели", kWeek},    {"недель", kWeek},
-};
+});
 
-constexpr std::string_view kAgoAfter[] = {"ago", "geleden", "fa", "назад"};
-constexpr std::string_view kAgoBefore[] = {"vor", "hace", "há"};  // and French "il y a"
-constexpr std::string_view kOne[] = {"a",   "an", "one", "ein", "eine", "einer", "einem",
-                                     "een", "un", "une", "una", "um",   "uma"};
-constexpr std::string_view kYesterday[] = {"yesterday", "gestern", "gisteren", "ayer",
-                                           "ontem",     "ieri",    "вчера"};
+using namespace std::string_view_literals;
+constexpr std::array kAgoAfter = {"ago"sv, "geleden"sv, "fa"sv, "назад"sv};
+constexpr std::array kAgoBefore = {"vor"sv, "hace"sv, "há"sv};  // and French "il y a"
+constexpr std::array kOne = {"a"sv,   "an"sv, "one"sv, "ein"sv, "eine"sv, "einer"sv, "einem"sv,
+                             "een"sv, "un"sv, "une"sv, "una"sv, "um"sv,   "uma"sv};
+constexpr std::array kYesterday = {"yesterday"sv, "gestern"sv, "gisteren"sv, "ayer"sv,
+                                   "ontem"sv,     "ieri"sv,    "вчера"sv};
 
-template <std::size_t N>
-bool is_one_of(std::string_view word, const std::string_view (&words)[N]) {
-  return std::find(std::begin(words), std::end(words), word) != std::end(words);
+bool is_one_of(std::string_view word, std::span<const std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 // How long ago `tokens` say, in seconds: "2 hours ago", "vor einer Stunde",
@@ -643,9 +644,9 @@ std::optional<long long> seconds_ago(const std::vector<Token>& tokens) {
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (is_one_of(word_at(i), kYesterday)) return kDay;
-    const auto unit = std::find_if(std::begin(kRelativeUnits), std::end(kRelativeUnits),
+    const auto unit = std::find_if(kRelativeUnits.begin(), kRelativeUnits.end(),
                                    [&](const RelativeUnit& u) { return u.word == word_at(i); });
-    if (unit == std::end(kRelativeUnits) || i == 0) continue;
+    if (unit == kRelativeUnits.end() || i == 0) continue;
     const std::size_t count = i - 1;
     long long quantity = 0;
     if (tokens[count].kind == Token::Kind::number && tokens[count].text.size() <= 2)

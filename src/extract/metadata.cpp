@@ -6,6 +6,7 @@
 #include <array>
 #include <iterator>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -356,8 +357,9 @@ class MetadataBuilder {
 
   // A crumb's text without the separators drawn around it ("World ›", "/ Europe").
   static std::string crumb_text(std::string_view text) {
-    static constexpr std::string_view kSeparators[] = {" ", ">", "/", "|", "\\", ":",
-                                                       "›", "»", "→", "•", "·",  "\u00a0"};
+    using namespace std::string_view_literals;
+    static constexpr std::array kSeparators = {" "sv, ">"sv, "/"sv, "|"sv, "\\"sv, ":"sv,
+                                               "›"sv, "»"sv, "→"sv, "•"sv, "·"sv,  "\u00a0"sv};
     const auto strip_one = [&text] {
       for (std::string_view separator : kSeparators) {
         if (text.starts_with(separator)) {
@@ -408,8 +410,8 @@ class MetadataBuilder {
     if (!crumbs.empty() && crumbs.back().link.empty()) crumbs.pop_back();
     const auto labels = site_labels(article);
     const auto titles = article_titles();
-    for (auto crumb = crumbs.rbegin(); crumb != crumbs.rend(); ++crumb) {
-      const std::string& text = crumb->text;
+    for (const Crumb& crumb : std::views::reverse(crumbs)) {
+      const std::string& text = crumb.text;
       if (text.empty() || meta::word_count(text) > kMaxSectionWords) continue;
       if (is_home_crumb(text) || meta::matches_site_label(text, labels)) continue;
       if (names_article(text, titles)) continue;
