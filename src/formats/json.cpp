@@ -5,6 +5,8 @@
 // where each value ends (tracking strings and brackets, which also bounds the
 // nesting before nlohmann sees the text), then each value is parsed on its own.
 // Invalid UTF-8 inside a value is a parse error with its line and column.
+#include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "formats/internal.hpp"
@@ -212,8 +214,57 @@ json parse_json(std::string_view text, std::size_t first_line, std::size_t first
   }
 }
 
+std::vector<const std::string*> keys_in_reading_order(const json& object) {
+  static constexpr std::array<std::string_view, 30> kFirst{
+      // JSON-LD, then a record's fields, then a block's.
+      "@context", "@type",         "type",      "schema_version", "title",   "description",
+      "url",      "canonical_url", "site_name", "section",        "authors", "published",
+      "modified", "language",      "tags",      "image",          "summary", "keywords",
+      "entities", "quotes",        "level",     "ordered",        "header",  "caption",
+      "text",     "marks",         "body",      "related",        "stats",   "fetch"};
+  std::vector<const std::string*> keys;
+  keys.reserve(object.size());
+  for (auto it = object.begin(); it != object.end(); ++it) keys.push_back(&it.key());
+  const auto rank = [](const std::string& key) {
+    const auto it = std::find(kFirst.begin(), kFirst.end(), key);
+    return static_cast<std::size_t>(it - kFirst.begin());
+  };
+  std::stable_sort(keys.begin(), keys.end(),
+                   [&](const std::string* a, const std::string* b) { return rank(*a) < rank(*b); });
+  return keys;
+}
+
+namespace {
+
+// nlohmann::json keeps an object's keys sorted; the copy written out keeps them in
+// reading order. Records are at most kMaxJsonDepth deep (readers refuse deeper ones).
+nlohmann::ordered_json in_reading_order(const json& value, std::size_t depth = 0) {
+  if (depth > kMaxJsonDepth) throw FormatError("record nested too deeply to write as JSON");
+  if (value.is_object()) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    // The vector underneath: ordered_map's own emplace searches for the key first.
+    auto& members = static_cast<nlohmann::ordered_json::object_t::Container&>(
+        out.get_ref<nlohmann::ordered_json::object_t&>());
+    members.reserve(value.size());
+    for (const std::string* key : keys_in_reading_order(value))
+      members.emplace_back(*key, in_reading_order(value[*key], depth + 1));
+    return out;
+  }
+  if (value.is_array()) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    auto& items = out.get_ref<nlohmann::ordered_json::array_t&>();
+    items.reserve(value.size());
+    for (const json& item : value) items.push_back(in_reading_order(item, depth + 1));
+    return out;
+  }
+  return nlohmann::ordered_json(value);
+}
+
+}  // namespace
+
 std::string dump_json(const json& value, int indent) {
-  return value.dump(indent, ' ', false, json::error_handler_t::replace);
+  return in_reading_order(value).dump(indent, ' ', false,
+                                      nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string dump_for_html(const json& value) {

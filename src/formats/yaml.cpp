@@ -320,26 +320,6 @@ void emit_string(YAML::Emitter& out, const std::string& s) {
   }
 }
 
-// People read YAML: the record's fields (and a block's type) come first, in the
-// order of the record, then the others alphabetically.
-std::vector<const std::string*> keys_in_reading_order(const json& object) {
-  static constexpr std::array<std::string_view, 22> kFirst{
-      "type",      "schema_version", "title",   "description", "url",      "canonical_url",
-      "site_name", "section",        "authors", "published",   "modified", "language",
-      "tags",      "image",          "level",   "ordered",     "header",   "caption",
-      "text",      "marks",          "body",    "related"};
-  std::vector<const std::string*> keys;
-  keys.reserve(object.size());
-  for (auto it = object.begin(); it != object.end(); ++it) keys.push_back(&it.key());
-  const auto rank = [](const std::string& key) {
-    const auto it = std::find(kFirst.begin(), kFirst.end(), key);
-    return static_cast<std::size_t>(it - kFirst.begin());
-  };
-  std::stable_sort(keys.begin(), keys.end(),
-                   [&](const std::string* a, const std::string* b) { return rank(*a) < rank(*b); });
-  return keys;
-}
-
 void emit(YAML::Emitter& out, const json& value, std::size_t depth) {
   if (depth > kMaxJsonDepth) throw FormatError("record nested too deeply to write as YAML");
   switch (value.type()) {

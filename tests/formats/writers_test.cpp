@@ -18,6 +18,30 @@ TEST_CASE("json: one record is pretty-printed, several are NDJSON", "[writers]")
   CHECK(nlohmann::json::parse(two.substr(0, two.find('\n'))) == crbc::model::to_json(a));
 }
 
+TEST_CASE("json and yaml: fields in reading order, the others after them alphabetically",
+          "[writers]") {
+  auto a = sample_article();
+  a.extra["zebra"] = 1;
+  a.extra["aardvark"] = 2;
+  for (const Format format : {Format::json, Format::ndjson, Format::yaml}) {
+    const std::string text = write_records(format, {a});
+    INFO(text);
+    std::size_t previous = 0;
+    for (const char* key :
+         {"schema_version", "title", "url", "authors", "published", "body", "aardvark", "zebra"}) {
+      const std::size_t at = text.find(std::string(key) + (format == Format::yaml ? ":" : "\":"));
+      REQUIRE(at != std::string::npos);
+      CHECK(at > previous);
+      previous = at;
+    }
+    // Inside a block, its type comes first.
+    const std::string paragraph = format == Format::yaml   ? "- type: paragraph\n    text:"
+                                  : format == Format::json ? "{\n      \"type\": \"paragraph\",\n"
+                                                           : "{\"type\":\"paragraph\",\"text\":";
+    CHECK(text.find(paragraph) != std::string::npos);
+  }
+}
+
 TEST_CASE("html: a complete page, text escaped, no unsafe urls or event handlers", "[writers]") {
   auto a = sample_article();
   a.title = "<script>alert(1)</script> \" onload=\"x";
