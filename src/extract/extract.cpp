@@ -1,6 +1,8 @@
 #include "extract/extract.hpp"
 
+#include <algorithm>
 #include <exception>
+#include <variant>
 
 #include "extract/blocks.hpp"
 #include "extract/content.hpp"
@@ -9,6 +11,7 @@
 #include "extract/metadata.hpp"
 #include "extract/related.hpp"
 #include "extract/url.hpp"
+#include "text/text.hpp"
 
 namespace crbc::extract {
 namespace {
@@ -75,6 +78,26 @@ void use_declared_body_if_richer(const std::string& declared, std::vector<model:
   warnings.emplace_back("body taken from the page's JSON-LD articleBody");
 }
 
+// A page that declares no description gets the usual excerpt: its body's opening
+// paragraph, or as many of that paragraph's first sentences as fit.
+void describe_from_body(model::Article& article) {
+  constexpr std::size_t kMaxExcerptBytes = 320;
+  constexpr std::size_t kOpeningBlocks = 3;  // past a heading or a lead image
+  if (!article.description.empty()) return;
+  for (std::size_t i = 0; i < std::min(article.body.size(), kOpeningBlocks); ++i) {
+    const auto* paragraph = std::get_if<model::Paragraph>(&article.body[i]);
+    if (paragraph == nullptr) continue;
+    const std::string& text = paragraph->content.text;
+    std::size_t end = 0;
+    for (const text::Sentence& sentence : text::split_sentences(text, article.language)) {
+      if (sentence.end > kMaxExcerptBytes) break;
+      end = sentence.end;
+    }
+    article.description = text.substr(0, end);
+    return;
+  }
+}
+
 }  // namespace
 
 ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& options) {
@@ -105,6 +128,7 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
     }
     use_declared_body_if_richer(json_ld_article_body(doc), article.body, result.warnings);
     trim_body(article.body);
+    describe_from_body(article);
     article.related = find_related_links(doc, stats, base_url, page_url);
   } catch (const io::TimeLimitExceeded&) {
     throw;

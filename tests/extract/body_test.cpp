@@ -250,3 +250,30 @@ TEST_CASE("the JSON-LD articleBody stands in for a body rendered by scripts", "[
   CHECK(paragraphs[5]->content.text == "Café \"quoted\" 🚋");
   CHECK(result.warnings.at(0) == "body taken from the page's JSON-LD articleBody");
 }
+
+TEST_CASE("a page without a declared description is described by its opening paragraph", "[body]") {
+  const std::string second =
+      "<p>Work on the first line begins next spring, and the council expects the trams to run "
+      "within four years.</p>";
+  const auto opening = run(page_with("<p>" + kParagraph + "</p>" + second)).article;
+  CHECK(opening.description == kParagraph);
+
+  // A long opening paragraph gives the sentences that fit; none when the first is too long.
+  const std::string sentence = "The vote was close. ";
+  std::string long_paragraph;
+  for (int i = 0; i < 30; ++i) long_paragraph += sentence;
+  const auto cut = run(page_with("<p>" + long_paragraph + "</p>" + second)).article;
+  CHECK(cut.description.starts_with("The vote was close. The vote was close."));
+  CHECK(cut.description.ends_with("close."));
+  CHECK(cut.description.size() <= 320);
+  const std::string run_on(400, 'a');
+  const auto none = run(page_with("<p>" + kParagraph + " " + run_on + "</p>" + second)).article;
+  CHECK(none.description.empty());
+
+  const auto declared =
+      run("<html><head><meta name=description content='The declared one.'></head><body>"
+          "<article><h1>Tram plan approved</h1><p>" +
+          kParagraph + "</p>" + second + "</article></body></html>")
+          .article;
+  CHECK(declared.description == "The declared one.");
+}
