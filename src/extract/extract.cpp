@@ -89,7 +89,9 @@ void describe_from_body(model::Article& article) {
     if (paragraph == nullptr) continue;
     const std::string& text = paragraph->content.text;
     std::size_t end = 0;
-    for (const text::Sentence& sentence : text::split_sentences(text, article.language)) {
+    // Only the opening matters: a paragraph can be megabytes long.
+    const std::string_view opening = std::string_view(text).substr(0, kMaxExcerptBytes + 1);
+    for (const text::Sentence& sentence : text::split_sentences(opening, article.language)) {
       if (sentence.end > kMaxExcerptBytes) break;
       end = sentence.end;
     }
