@@ -605,30 +605,122 @@ struct RelativeUnit {
 
 constexpr std::array kRelativeUnits = std::to_array<RelativeUnit>({
     // English, German, Dutch, French, Spanish and Portuguese, Italian, Russian
-    {"minute", kMinute},  {"minutes", kMinute}, {"min", kMinute},     {"mins", kMinute},
-    {"minuten", kMinute}, {"minuut", kMinute},  {"minuto", kMinute},  {"minutos", kMinute},
-    {"minuti", kMinute},  {"минуту", kMinute},  {"минуты", kMinute},  {"минут", kMinute},
-    {"hour", kHour},      {"hours", kHour},     {"hr", kHour},        {"hrs", kHour},
-    {"stunde", kHour},    {"stunden", kHour},   {"uur", kHour},       {"heure", kHour},
-    {"heures", kHour},    {"hora", kHour},      {"horas", kHour},     {"ora", kHour},
-    {"ore", kHour},       {"час", kHour},       {"часа", kHour},      {"часов", kHour},
-    {"day", kDay},        {"days", kDay},       {"tag", kDay},        {"tagen", kDay},
-    {"dag", kDay},        {"dagen", kDay},      {"jour", kDay},       {"jours", kDay},
-    {"día", kDay},        {"días", kDay},       {"dia", kDay},        {"dias", kDay},
-    {"giorno", kDay},     {"giorni", kDay},     {"день", kDay},       {"дня", kDay},
-    {"дней", kDay},       {"week", kWeek},      {"weeks", kWeek},     {"woche", kWeek},
-    {"wochen", kWeek},    {"weken", kWeek},     {"semaine", kWeek},   {"semaines", kWeek},
-    {"semana", kWeek},    {"semanas", kWeek},   {"settimana", kWeek}, {"settimane", kWeek},
-    {"неделю", kWeek},    {"недели", kWeek},    {"недель", kWeek},
+    {"minute", kMinute},
+    {"minutes", kMinute},
+    {"min", kMinute},
+    {"mins", kMinute},
+    {"minuten", kMinute},
+    {"minuut", kMinute},
+    {"minuto", kMinute},
+    {"minutos", kMinute},
+    {"minuti", kMinute},
+    {"минуту", kMinute},
+    {"минуты", kMinute},
+    {"минут", kMinute},
+    {"hour", kHour},
+    {"hours", kHour},
+    {"hr", kHour},
+    {"hrs", kHour},
+    {"stunde", kHour},
+    {"stunden", kHour},
+    {"uur", kHour},
+    {"heure", kHour},
+    {"heures", kHour},
+    {"hora", kHour},
+    {"horas", kHour},
+    {"ora", kHour},
+    {"ore", kHour},
+    {"час", kHour},
+    {"часа", kHour},
+    {"часов", kHour},
+    {"day", kDay},
+    {"days", kDay},
+    {"tag", kDay},
+    {"tagen", kDay},
+    {"dag", kDay},
+    {"dagen", kDay},
+    {"jour", kDay},
+    {"jours", kDay},
+    {"día", kDay},
+    {"días", kDay},
+    {"dia", kDay},
+    {"dias", kDay},
+    {"giorno", kDay},
+    {"giorni", kDay},
+    {"день", kDay},
+    {"дня", kDay},
+    {"дней", kDay},
+    {"week", kWeek},
+    {"weeks", kWeek},
+    {"woche", kWeek},
+    {"wochen", kWeek},
+    {"weken", kWeek},
+    {"semaine", kWeek},
+    {"semaines", kWeek},
+    {"semana", kWeek},
+    {"semanas", kWeek},
+    {"settimana", kWeek},
+    {"settimane", kWeek},
+    {"неделю", kWeek},
+    {"недели", kWeek},
+    {"недель", kWeek},
+    // Polish, Czech, Danish, Norwegian and Swedish, Turkish, Indonesian and Malay
+    {"minutę", kMinute},
+    {"minuty", kMinute},
+    {"minut", kMinute},
+    {"minutou", kMinute},
+    {"minutami", kMinute},
+    {"minutter", kMinute},
+    {"minuter", kMinute},
+    {"dakika", kMinute},
+    {"menit", kMinute},
+    {"minit", kMinute},
+    {"godzinę", kHour},
+    {"godziny", kHour},
+    {"godzin", kHour},
+    {"hodinou", kHour},
+    {"hodinami", kHour},
+    {"time", kHour},
+    {"timer", kHour},
+    {"timme", kHour},
+    {"timmar", kHour},
+    {"saat", kHour},
+    {"jam", kHour},
+    {"dzień", kDay},
+    {"dni", kDay},
+    {"dnem", kDay},
+    {"dny", kDay},
+    {"dage", kDay},
+    {"dager", kDay},
+    {"dagar", kDay},
+    {"gün", kDay},
+    {"hari", kDay},
+    {"tydzień", kWeek},
+    {"tygodnie", kWeek},
+    {"tygodni", kWeek},
+    {"týdnem", kWeek},
+    {"týdny", kWeek},
+    {"uge", kWeek},
+    {"uger", kWeek},
+    {"uke", kWeek},
+    {"uker", kWeek},
+    {"vecka", kWeek},
+    {"veckor", kWeek},
+    {"hafta", kWeek},
+    {"minggu", kWeek},
 });
 
 using namespace std::string_view_literals;
-constexpr std::array kAgoAfter = {"ago"sv, "geleden"sv, "fa"sv, "назад"sv};
-constexpr std::array kAgoBefore = {"vor"sv, "hace"sv, "há"sv};  // and French "il y a"
+// "yang lalu" (Indonesian) is read as "lalu".
+constexpr std::array kAgoAfter = {"ago"sv,   "geleden"sv, "fa"sv,   "назад"sv, "temu"sv,
+                                  "siden"sv, "sedan"sv,   "önce"sv, "lalu"sv};
+// and French "il y a"
+constexpr std::array kAgoBefore = {"vor"sv, "hace"sv, "há"sv, "před"sv};
 constexpr std::array kOne = {"a"sv,   "an"sv, "one"sv, "ein"sv, "eine"sv, "einer"sv, "einem"sv,
-                             "een"sv, "un"sv, "une"sv, "una"sv, "um"sv,   "uma"sv};
+                             "een"sv, "un"sv, "une"sv, "una"sv, "um"sv,   "uma"sv,   "bir"sv};
 constexpr std::array kYesterday = {"yesterday"sv, "gestern"sv, "gisteren"sv, "ayer"sv,
-                                   "ontem"sv,     "ieri"sv,    "вчера"sv};
+                                   "ontem"sv,     "ieri"sv,    "вчера"sv,    "wczoraj"sv,
+                                   "včera"sv,     "igår"sv,    "dün"sv,      "kemarin"sv};
 
 bool is_one_of(std::string_view word, std::span<const std::string_view> words) {
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -654,7 +746,8 @@ std::optional<long long> seconds_ago(const std::vector<Token>& tokens) {
     else if (is_one_of(word_at(count), kOne))
       quantity = 1;
     if (quantity == 0) continue;
-    const bool ago_after = is_one_of(word_at(i + 1), kAgoAfter);
+    const std::size_t after = word_at(i + 1) == "yang" ? i + 2 : i + 1;
+    const bool ago_after = is_one_of(word_at(after), kAgoAfter);
     const bool ago_before = (count >= 1 && is_one_of(word_at(count - 1), kAgoBefore)) ||
                             (count >= 3 && word_at(count - 3) == "il" &&
                              word_at(count - 2) == "y" && word_at(count - 1) == "a");
