@@ -38,6 +38,16 @@ Failure::Kind kind_of(int code) {
   report(on_failure, {kind_of(code), std::move(message)});
 }
 
+// The library, loaded before a first connection; a failure to load it is the
+// connection's failure, so that its user reports it like any other.
+void load_library(FailureHandler on_failure) {
+  try {
+    library();
+  } catch (const std::runtime_error& error) {
+    report(on_failure, {Failure::Kind::other, error.what()});
+  }
+}
+
 // SQLite takes sizes as int.
 int checked_size(std::size_t size, FailureHandler on_failure) {
   if (size > static_cast<std::size_t>(std::numeric_limits<int>::max()))
@@ -153,6 +163,7 @@ void Database::Closer::operator()(sqlite3* db) const noexcept {
 
 Database::Database(const std::string& path, Access access, FailureHandler on_failure)
     : on_failure_(on_failure) {
+  load_library(on_failure_);
   const int flags =
       (access == Access::read ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
       SQLITE_OPEN_NOMUTEX;
