@@ -134,6 +134,10 @@ inline constexpr std::int32_t kIndexApplicationId = 0x63726263;
 
 // The identity of an article in an index: canonical url when present, else url.
 std::string article_key(const model::Article& article);
+// The analysis of the article at `position` of a batch being added; nothing when
+// the article cannot be indexed (no url, no text), which `summary` then records.
+std::optional<Analysis> analyze_for_adding(Analyzer& analyzer, const model::Article& article,
+                                           std::size_t position, AddSummary& summary);
 // Lower-case host of the article's url without "www.", else its folded site name.
 std::string site_key(const model::Article& article);
 // Days since 1970-01-01 of an ISO 8601 date or date-time prefix (YYYY-MM-DD...).

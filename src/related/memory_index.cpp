@@ -25,17 +25,10 @@ class MemoryIndex final : public Index {
     AddSummary summary;
     for (std::size_t position = 0; position < articles.size(); ++position) {
       const model::Article& article = articles[position];
-      if (article_key(article).empty()) {
-        summary.skipped.push_back({position, "record has no url"});
-        continue;
-      }
-      Analysis analysis = analyzer_.analyze(article);
-      if (analysis.terms.empty()) {
-        summary.skipped.push_back({position, "record has no text to compare"});
-        continue;
-      }
+      std::optional<Analysis> analysis = analyze_for_adding(analyzer_, article, position, summary);
+      if (!analysis) continue;
       const bool replaced = remove_key(article.url) | remove_key(article.canonical_url);
-      insert(article, std::move(analysis));
+      insert(article, std::move(*analysis));
       (replaced ? summary.updated : summary.added) += 1;
     }
     return summary;

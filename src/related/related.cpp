@@ -20,6 +20,20 @@ std::string article_key(const model::Article& article) {
   return article.canonical_url.empty() ? article.url : article.canonical_url;
 }
 
+std::optional<Analysis> analyze_for_adding(Analyzer& analyzer, const model::Article& article,
+                                           std::size_t position, AddSummary& summary) {
+  if (article_key(article).empty()) {
+    summary.skipped.push_back({position, "record has no url"});
+    return std::nullopt;
+  }
+  Analysis analysis = analyzer.analyze(article);
+  if (analysis.terms.empty()) {
+    summary.skipped.push_back({position, "record has no text to compare"});
+    return std::nullopt;
+  }
+  return analysis;
+}
+
 std::string site_key(const model::Article& article) {
   const std::string& url = article.canonical_url.empty() ? article.url : article.canonical_url;
   if (const auto scheme = url.find("://"); scheme != std::string::npos) {

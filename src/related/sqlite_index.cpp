@@ -435,22 +435,15 @@ class SqliteIndex final : public Index {
     Batch batch;
     for (std::size_t position = 0; position < articles.size(); ++position) {
       const model::Article& article = articles[position];
-      if (article_key(article).empty()) {
-        summary.skipped.push_back({position, "record has no url"});
-        continue;
-      }
-      Analysis analysis = analyzer_->analyze(article);
-      if (analysis.terms.empty()) {
-        summary.skipped.push_back({position, "record has no text to compare"});
-        continue;
-      }
+      std::optional<Analysis> analysis = analyze_for_adding(*analyzer_, article, position, summary);
+      if (!analysis) continue;
       // Removals and repeats within the batch see the batch written first.
       if (batch.holds(article)) write(batch);
       const std::vector<std::int64_t> replaced = matching_ids(article.url, article.canonical_url);
       if (!replaced.empty()) write(batch);
       for (const std::int64_t id : replaced) remove_entry(id);
       count += 1 - static_cast<std::int64_t>(replaced.size());
-      batch.add(article, term_entries(analysis), std::move(analysis.signature),
+      batch.add(article, term_entries(*analysis), std::move(analysis->signature),
                 analyzer_->fingerprint(article));
       (replaced.empty() ? summary.added : summary.updated) += 1;
     }
