@@ -47,14 +47,7 @@ nlohmann::json fetch_record(const FetchResult& page) {
 }
 
 std::string content_hash(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (const char byte : io::digest(io::DigestAlgorithm::sha256, bytes)) {
-    const auto value = static_cast<unsigned char>(byte);
-    hex += kHex[value >> 4];
-    hex += kHex[value & 0xF];
-  }
-  return hex;
+  return io::to_hex(io::digest(io::DigestAlgorithm::sha256, bytes));
 }
 
 std::string output_file_name(std::string_view url) {

@@ -346,21 +346,16 @@ WarcWriter::WarcWriter(std::ostream& out, bool gzip)
 
 std::string WarcWriter::record_id() {
   // A random (version 4) UUID.
-  std::array<unsigned char, 16> bytes{};
+  std::string bytes(16, '\0');
   for (std::size_t i = 0; i < bytes.size(); i += 8) {
     const std::uint64_t value = random_();
-    for (std::size_t j = 0; j < 8; ++j) bytes[i + j] = static_cast<unsigned char>(value >> (8 * j));
+    for (std::size_t j = 0; j < 8; ++j) bytes[i + j] = static_cast<char>(value >> (8 * j));
   }
-  bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);
-  bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string id = "<urn:uuid:";
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) id += '-';
-    id += kHex[bytes[i] >> 4];
-    id += kHex[bytes[i] & 0xF];
-  }
-  return id + ">";
+  bytes[6] = static_cast<char>((bytes[6] & 0x0F) | 0x40);
+  bytes[8] = static_cast<char>((bytes[8] & 0x3F) | 0x80);
+  const std::string hex = io::to_hex(bytes);
+  return "<urn:uuid:" + hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+         hex.substr(16, 4) + "-" + hex.substr(20) + ">";
 }
 
 void WarcWriter::write_record(std::string_view head, std::string_view block) {

@@ -45,4 +45,16 @@ std::string digest(DigestAlgorithm algorithm, std::string_view bytes) {
   return {reinterpret_cast<const char*>(digest.data()), length};
 }
 
+std::string to_hex(std::string_view bytes) {
+  static constexpr std::string_view kDigits = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (const char byte : bytes) {
+    const auto value = static_cast<unsigned char>(byte);
+    hex += kDigits[value >> 4];
+    hex += kDigits[value & 0xF];
+  }
+  return hex;
+}
+
 }  // namespace crbc::io

@@ -13,4 +13,7 @@ enum class DigestAlgorithm { sha1, sha256 };
 // std::runtime_error when libcrypto cannot be loaded.
 std::string digest(DigestAlgorithm algorithm, std::string_view bytes);
 
+// Lower-case hexadecimal of `bytes`, two digits a byte.
+std::string to_hex(std::string_view bytes);
+
 }  // namespace crbc::io

@@ -1,6 +1,8 @@
 // WARC/1.1: written by fetch, read back by the formats reader.
 #include <catch2/catch.hpp>
+#include <regex>
 #include <sstream>
+#include <vector>
 
 #include "fetch/fetch.hpp"
 #include "fetch/test_server.hpp"
@@ -43,6 +45,23 @@ const std::string kBody = "<html><body><p>caf\xC3\xA9</p></body></html>";
 
 TEST_CASE("WARC digests are base-32 SHA-1", "[warc]") {
   CHECK(crbc::formats::warc_sha1_digest("") == "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ");
+}
+
+TEST_CASE("WARC record ids are random version-4 UUIDs", "[warc]") {
+  std::ostringstream out;
+  WarcWriter writer(out, false);
+  writer.write_info("test");
+  writer.write_info("test");
+  const std::regex id_line(
+      "WARC-Record-ID: <urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-"
+      "[0-9a-f]{12}>\r\n");
+  const std::string text = out.str();
+  std::vector<std::string> ids;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), id_line);
+       it != std::sregex_iterator(); ++it)
+    ids.push_back(it->str());
+  REQUIRE(ids.size() == 2);
+  CHECK(ids[0] != ids[1]);
 }
 
 TEST_CASE("WARC records written, gzip per record or plain, read back", "[warc]") {

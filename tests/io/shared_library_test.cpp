@@ -43,4 +43,6 @@ TEST_CASE("digests are the standard SHA-1 and SHA-256 of the bytes") {
         "\xba\x78\x16\xbf\x8f\x01\xcf\xea\x41\x41\x40\xde\x5d\xae\x22\x23"
         "\xb0\x03\x61\xa3\x96\x17\x7a\x9c\xb4\x10\xff\x61\xf2\x00\x15\xad"sv);
   CHECK(digest(DigestAlgorithm::sha256, std::string(1 << 20, '\0')).size() == 32);
+  CHECK(crbc::io::to_hex(digest(DigestAlgorithm::sha1, "abc")) ==
+        "a9993e364706816aba3e25717850c26c9cd0d89d");
 }
