@@ -117,10 +117,10 @@ bool looks_like_jsonld(const nlohmann::json& value);
 model::Article article_from_jsonld(const nlohmann::json& value);
 
 // JSON text safe inside <script> and HTML comments: '<', '>' and '&' become \uXXXX.
-std::string dump_for_html(const nlohmann::json& value);
-// Compact or indented JSON that never throws on invalid UTF-8 (replaced by U+FFFD).
-// JSON text of `value`, its objects' keys in reading order (keys_in_reading_order).
-std::string dump_json(const nlohmann::json& value, int indent = -1);
+std::string dump_for_html(nlohmann::json value);
+// Compact or indented JSON text of `value`, its objects' keys in reading order
+// (keys_in_reading_order); never throws on invalid UTF-8 (replaced by U+FFFD).
+std::string dump_json(nlohmann::json value, int indent = -1);
 
 // The keys of `object` in the order people read a record: its fields (and a
 // block's type) first, as the record lists them, then the others alphabetically.

@@ -142,7 +142,7 @@ class JsonWriter : public RecordWriter {
   void write(const model::Article& article) override {
     json value = convert_(article);
     if (pretty_) {
-      out_ << dump_json(value, 2) << '\n';
+      out_ << dump_json(std::move(value), 2) << '\n';
       return;
     }
     ++count_;
@@ -150,12 +150,12 @@ class JsonWriter : public RecordWriter {
       first_ = std::move(value);
       return;
     }
-    if (count_ == 2) out_ << dump_json(first_) << '\n';
+    if (count_ == 2) out_ << dump_json(std::move(first_)) << '\n';
     first_ = nullptr;
-    out_ << dump_json(value) << '\n';
+    out_ << dump_json(std::move(value)) << '\n';
   }
   void finish() override {
-    if (count_ == 1) out_ << dump_json(first_, 2) << '\n';
+    if (count_ == 1) out_ << dump_json(std::move(first_), 2) << '\n';
     count_ = 0;
     first_ = nullptr;
     out_.flush();
@@ -236,39 +236,46 @@ std::vector<const std::string*> keys_in_reading_order(const json& object) {
 
 namespace {
 
-// nlohmann::json keeps an object's keys sorted; the copy written out keeps them in
-// reading order. Records are at most kMaxJsonDepth deep (readers refuse deeper ones).
-nlohmann::ordered_json in_reading_order(const json& value, std::size_t depth = 0) {
+// nlohmann::json keeps an object's keys sorted; what is written out keeps them in
+// reading order. The strings move from `value` (it is spent), so that the reordering
+// costs no copy of the text. Records are at most kMaxJsonDepth deep (readers refuse
+// deeper ones).
+nlohmann::ordered_json in_reading_order(json& value, std::size_t depth = 0) {
   if (depth > kMaxJsonDepth) throw FormatError("record nested too deeply to write as JSON");
-  if (value.is_object()) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::object();
-    // The vector underneath: ordered_map's own emplace searches for the key first.
-    auto& members = static_cast<nlohmann::ordered_json::object_t::Container&>(
-        out.get_ref<nlohmann::ordered_json::object_t&>());
-    members.reserve(value.size());
-    for (const std::string* key : keys_in_reading_order(value))
-      members.emplace_back(*key, in_reading_order(value[*key], depth + 1));
-    return out;
+  switch (value.type()) {
+    case json::value_t::object: {
+      nlohmann::ordered_json out = nlohmann::ordered_json::object();
+      // The vector underneath: ordered_map's own emplace searches for the key first.
+      auto& members = static_cast<nlohmann::ordered_json::object_t::Container&>(
+          out.get_ref<nlohmann::ordered_json::object_t&>());
+      members.reserve(value.size());
+      for (const std::string* key : keys_in_reading_order(value))
+        members.emplace_back(*key, in_reading_order(value[*key], depth + 1));
+      return out;
+    }
+    case json::value_t::array: {
+      nlohmann::ordered_json out = nlohmann::ordered_json::array();
+      auto& items = out.get_ref<nlohmann::ordered_json::array_t&>();
+      items.reserve(value.size());
+      for (json& item : value) items.push_back(in_reading_order(item, depth + 1));
+      return out;
+    }
+    case json::value_t::string:
+      return std::move(value.get_ref<std::string&>());
+    default:
+      return nlohmann::ordered_json(value);
   }
-  if (value.is_array()) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    auto& items = out.get_ref<nlohmann::ordered_json::array_t&>();
-    items.reserve(value.size());
-    for (const json& item : value) items.push_back(in_reading_order(item, depth + 1));
-    return out;
-  }
-  return nlohmann::ordered_json(value);
 }
 
 }  // namespace
 
-std::string dump_json(const json& value, int indent) {
+std::string dump_json(json value, int indent) {
   return in_reading_order(value).dump(indent, ' ', false,
                                       nlohmann::ordered_json::error_handler_t::replace);
 }
 
-std::string dump_for_html(const json& value) {
-  const std::string text = dump_json(value);
+std::string dump_for_html(json value) {
+  const std::string text = dump_json(std::move(value));
   std::string out;
   out.reserve(text.size() + 16);
   for (const char c : text) {
