@@ -8,7 +8,7 @@ find_package(ZLIB REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
 pkg_check_modules(CURL REQUIRED libcurl)
-pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(SQLITE3 REQUIRED sqlite3)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
@@ -16,7 +16,7 @@ find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 
 # libcurl, libcrypto and SQLite: headers only. crbc opens the libraries when a
 # command first needs them (src/io/shared_library.hpp) rather than making every
-# process pay for their loading. The tests link SQLite to inspect index files.
+# process pay for their loading.
 add_library(crbc::curl_headers INTERFACE IMPORTED)
 target_include_directories(crbc::curl_headers INTERFACE ${CURL_INCLUDE_DIRS})
 add_library(crbc::crypto_headers INTERFACE IMPORTED)

@@ -1,7 +1,6 @@
 // The cron state store: conditional requests, novelty, concurrent and killed runs.
 #include <poll.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -42,19 +41,10 @@ class TemporaryDirectory {
   std::filesystem::path path_;
 };
 
+// "ok" for a sound database file.
 std::string integrity_of(const std::string& path) {
-  sqlite3* db = nullptr;
-  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  std::string result;
-  sqlite3_exec(
-      db, "PRAGMA integrity_check",
-      [](void* out, int, char** values, char**) {
-        *static_cast<std::string*>(out) += values[0] ? values[0] : "";
-        return 0;
-      },
-      &result, nullptr);
-  sqlite3_close(db);
-  return result;
+  const crbc::sqlite::Database db(path, crbc::sqlite::Database::Access::read, nullptr);
+  return db.query_text("PRAGMA integrity_check");
 }
 
 }  // namespace

@@ -1,31 +1,19 @@
 // A writer killed in the middle of `index add` must leave a consistent index that
 // still holds every article it committed.
 #include <signal.h>
-#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 
 #include "related/related.hpp"
+#include "sqlite/database.hpp"
 #include "support.hpp"
 
 using namespace crbc::related;
 using related_test::TempDir;
 
 namespace {
-
-std::string query_text(sqlite3* db, const char* sql) {
-  sqlite3_stmt* statement = nullptr;
-  std::string out;
-  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK &&
-      sqlite3_step(statement) == SQLITE_ROW) {
-    const auto* text = sqlite3_column_text(statement, 0);
-    out = text != nullptr ? reinterpret_cast<const char*>(text) : "";
-  }
-  sqlite3_finalize(statement);
-  return out;
-}
 
 // The child: adds batches forever, reporting each committed total on `pipe_fd`.
 [[noreturn]] void add_forever(const std::filesystem::path& path, int pipe_fd) {
@@ -84,22 +72,17 @@ TEST_CASE("Killing a writer during index add loses no committed article") {
     REQUIRE(WIFSIGNALED(status));
     REQUIRE(committed > 0);
 
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
-    CHECK(query_text(db, "PRAGMA integrity_check") == "ok");
-    const std::int64_t rows = std::stoll(query_text(db, "SELECT count(*) FROM articles"));
-    const std::int64_t counted =
-        std::stoll(query_text(db, "SELECT value FROM meta WHERE key='articles'"));
-    const std::int64_t terms = std::stoll(query_text(db, "SELECT count(*) FROM terms"));
+    const crbc::sqlite::Database db(path.string(), crbc::sqlite::Database::Access::write, nullptr);
+    CHECK(db.query_text("PRAGMA integrity_check") == "ok");
+    const std::int64_t rows = db.query_int("SELECT count(*) FROM articles");
+    const std::int64_t counted = db.query_int("SELECT value FROM meta WHERE key='articles'");
+    const std::int64_t terms = db.query_int("SELECT count(*) FROM terms");
     // No half-applied add: the df of every term is the length of its posting list,
     // and no posting list belongs to a term that is gone.
-    CHECK(query_text(db,
-                     "SELECT count(*) FROM terms t WHERE df <> "
-                     "(SELECT coalesce(sum(size), 0) FROM postings p WHERE p.term = t.id)") == "0");
-    CHECK(query_text(db,
-                     "SELECT count(*) FROM postings p "
-                     "WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.id = p.term)") == "0");
-    sqlite3_close(db);
+    CHECK(db.query_int("SELECT count(*) FROM terms t WHERE df <> "
+                       "(SELECT coalesce(sum(size), 0) FROM postings p WHERE p.term = t.id)") == 0);
+    CHECK(db.query_int("SELECT count(*) FROM postings p "
+                       "WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.id = p.term)") == 0);
     CHECK(rows == counted);
     CHECK(rows >= committed);
     CHECK(terms > 0);

@@ -1,10 +1,9 @@
-#include <sqlite3.h>
-
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
 
 #include "related/related.hpp"
+#include "sqlite/database.hpp"
 #include "support.hpp"
 
 using namespace crbc::related;
@@ -13,6 +12,11 @@ using related_test::TempDir;
 using related_test::topic_corpus;
 
 namespace {
+
+// The index file opened from outside, as another program could.
+crbc::sqlite::Database open_file(const std::filesystem::path& path) {
+  return {path.string(), crbc::sqlite::Database::Access::write, nullptr};
+}
 
 std::vector<std::string> urls(const std::vector<Match>& matches) {
   std::vector<std::string> out;
@@ -230,10 +234,7 @@ TEST_CASE("Foreign, damaged, newer and missing index files are refused without d
   }
   SECTION("another program's SQLite database") {
     const auto path = dir / "foreign.db";
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
+    open_file(path).exec("CREATE TABLE t(x); INSERT INTO t VALUES(1);");
     const std::string before = file_bytes(path);
     try {
       open_index(path, OpenMode::write);
@@ -247,10 +248,7 @@ TEST_CASE("Foreign, damaged, newer and missing index files are refused without d
   SECTION("an index from a newer crbc") {
     const auto path = dir / "newer.db";
     open_index(path, OpenMode::write)->add(topic_corpus());
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
+    open_file(path).exec("PRAGMA user_version = 99");
     CHECK_THROWS_AS(open_index(path, OpenMode::write), IndexVersionError);
     CHECK_THROWS_AS(open_index(path, OpenMode::read), IndexVersionError);
   }
@@ -363,23 +361,14 @@ TEST_CASE("Posting lists follow adds, updates and removals across their segments
   index->add(std::span(&changed, 1));
   removed.push_back(url(300));
 
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  auto count = [&](const char* sql) {
-    sqlite3_stmt* statement = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
-    const auto value = sqlite3_column_int64(statement, 0);
-    sqlite3_finalize(statement);
-    return value;
-  };
+  const crbc::sqlite::Database db = open_file(path);
+  const auto count = [&db](const char* sql) { return db.query_int(sql); };
   CHECK(count("SELECT count(*) FROM postings p JOIN terms t ON t.id = p.term "
               "WHERE t.term = 'harbour'") > 1);
   CHECK(count("SELECT df FROM terms WHERE term = 'harbour'") == 1200 - 6);
   CHECK(count("SELECT count(*) FROM terms t WHERE df <> "
               "(SELECT coalesce(sum(size), 0) FROM postings p WHERE p.term = t.id)") == 0);
   CHECK(count("SELECT count(*) FROM terms WHERE term = 'word0'") == 0);
-  sqlite3_close(db);
 
   QueryOptions options;
   options.k = 2000;
@@ -409,11 +398,8 @@ TEST_CASE("A reader sees what another connection wrote since its last query") {
 
 TEST_CASE("An index from an older crbc and damaged posting lists are refused without damage") {
   TempDir dir;
-  auto set = [](const std::filesystem::path& path, const char* sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
+  const auto set = [](const std::filesystem::path& path, const char* sql) {
+    open_file(path).exec(sql);
   };
   SECTION("older schema") {
     const auto path = dir / "older.db";
