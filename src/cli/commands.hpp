@@ -3,11 +3,15 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <ostream>
 
 namespace crbc::cli {
 
-// Exit status set by the subcommand that ran (see pipeline.hpp for the values).
+// Where the subcommand that runs writes, and the exit status it sets (see
+// pipeline.hpp for the values).
 struct RunState {
+  std::ostream& out;
+  std::ostream& err;
   int exit_status = 0;
 };
 

@@ -1,7 +1,6 @@
 // `crbc fetch`: options into fetch::FetchCommand, then fetch::run_fetch().
 #include "commands/fetch_command.hpp"
 
-#include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -70,7 +69,7 @@ void add_fetch_command(CLI::App& app, RunState& state) {
     command.output = flags->records ? fetch::FetchCommand::Output::records
                      : flags->html  ? fetch::FetchCommand::Output::html
                                     : fetch::FetchCommand::Output::automatic;
-    state.exit_status = commands::run_fetch({command, flags->warc}, std::cout, std::cerr);
+    state.exit_status = commands::run_fetch({command, flags->warc}, state.out, state.err);
   });
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "io/fd_stream.hpp"
 #include "io/interrupt.hpp"
 #include "pipeline/pipeline.hpp"
 
@@ -73,7 +74,8 @@ int main(int argc, char** argv) {
            "\ncrbc: run 'crbc --help' or 'crbc help SUBCOMMAND' for usage\n";
   });
 
-  crbc::cli::RunState state;
+  crbc::io::StdoutStream out;
+  crbc::cli::RunState state{out, std::cerr};
   crbc::cli::add_fetch_command(app, state);
   crbc::cli::add_parse_command(app, state);
   crbc::cli::add_convert_command(app, state);

@@ -1,5 +1,6 @@
 #include "cli/pipeline_options.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 
@@ -31,6 +32,18 @@ std::vector<std::string> split_fields(const std::string& list) {
   return fields;
 }
 
+// --fields: every name must be a known column, else a usage error naming the valid ones.
+const CLI::Validator kTableFields(
+    [](std::string& value) {
+      const auto known = formats::table_field_names();
+      for (const std::string& field : split_fields(value)) {
+        if (std::find(known.begin(), known.end(), field) == known.end())
+          return "unknown field \"" + field + "\" (known fields: " + joined(known) + ")";
+      }
+      return std::string();
+    },
+    "");
+
 }  // namespace
 
 // A number of seconds, 0 or more (CLI11's own range check prints its bounds as
@@ -47,6 +60,7 @@ const CLI::Validator kSeconds(
 void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string default_to) {
   flags.to = std::move(default_to);
   auto& o = flags.options;
+  o.stage = command.get_name();
   command.add_option("inputs", o.inputs, "Input files; standard input when none or \"-\"")
       ->type_name("FILE");
   command
@@ -60,11 +74,14 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
       ->type_name("FORMAT");
   command.add_option("-o,--output", o.output_file, "Write to FILE (atomically) instead of stdout")
       ->type_name("FILE");
-  command.add_option("--output-dir", o.output_dir, "Write one file per input into DIR")
+  command
+      .add_option("--output-dir", o.output_dir,
+                  "Write one file per input into DIR (created if missing)")
       ->type_name("DIR")
       ->excludes("--output");
   command.add_option("--fields", flags.fields, "csv/tsv columns, comma-separated")
-      ->type_name("LIST");
+      ->type_name("LIST")
+      ->check(kTableFields);
   command.add_flag("--pretty", o.write.pretty, "Indent JSON even when there are several records");
   command
       .add_option("-j,--jobs", o.jobs,

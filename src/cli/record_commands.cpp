@@ -1,6 +1,5 @@
 // `crbc parse` and `crbc convert`: the same pipeline (pages are parsed, records
 // pass through), told apart by their purpose and documentation.
-#include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/pipeline_options.hpp"
@@ -24,7 +23,7 @@ void add_record_command(CLI::App& app, RunState& state, const std::string& name,
         [page](formats::Document& document, pipeline::Notes& notes) {
           return std::vector<model::Article>{pipeline::article_of(document, *page, notes)};
         },
-        std::cout, std::cerr);
+        state.out, state.err);
   });
 }
 

@@ -1,7 +1,5 @@
 #include "commands/related_command.hpp"
 
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "cli/pipeline_options.hpp"
 
@@ -23,7 +21,7 @@ void add_index_commands(CLI::App& related, RunState& state) {
   add->callback([&state, add_flags, add_command] {
     add_command->action = commands::IndexCommand::Action::add;
     add_command->pipeline = finish_pipeline_options(*add_flags);
-    state.exit_status = commands::run_index(*add_command, std::cout, std::cerr);
+    state.exit_status = commands::run_index(*add_command, state.out, state.err);
   });
 
   auto remove_command = std::make_shared<commands::IndexCommand>();
@@ -36,7 +34,7 @@ void add_index_commands(CLI::App& related, RunState& state) {
       ->required();
   remove->callback([&state, remove_command] {
     remove_command->action = commands::IndexCommand::Action::remove;
-    state.exit_status = commands::run_index(*remove_command, std::cout, std::cerr);
+    state.exit_status = commands::run_index(*remove_command, state.out, state.err);
   });
 
   auto stats_command = std::make_shared<commands::IndexCommand>();
@@ -46,7 +44,7 @@ void add_index_commands(CLI::App& related, RunState& state) {
       ->required();
   stats->callback([&state, stats_command] {
     stats_command->action = commands::IndexCommand::Action::stats;
-    state.exit_status = commands::run_index(*stats_command, std::cout, std::cerr);
+    state.exit_status = commands::run_index(*stats_command, state.out, state.err);
   });
 }
 
@@ -113,7 +111,7 @@ void add_related_command(CLI::App& app, RunState& state) {
       *target = *value;
     }
     if (settings.drop_duplicates) settings.dedup = true;
-    state.exit_status = commands::run_related(settings, std::cout, std::cerr);
+    state.exit_status = commands::run_related(settings, state.out, state.err);
   });
 }
 

@@ -1,7 +1,5 @@
 #include "commands/summarize_command.hpp"
 
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "cli/pipeline_options.hpp"
 
@@ -43,7 +41,7 @@ void add_summarize_command(CLI::App& app, RunState& state) {
     if (!method) throw CLI::ValidationError("--method", "unknown method \"" + flags->method + "\"");
     flags->command.summarize.method = *method;
     flags->command.pipeline = finish_pipeline_options(flags->pipeline);
-    state.exit_status = commands::run_summarize(flags->command, std::cout, std::cerr);
+    state.exit_status = commands::run_summarize(flags->command, state.out, state.err);
   });
 }
 

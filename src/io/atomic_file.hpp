@@ -7,37 +7,12 @@
 #include <memory>
 #include <ostream>
 #include <stdexcept>
-#include <streambuf>
 #include <string>
 
+#include "io/fd_stream.hpp"
 #include "io/interrupt.hpp"
 
 namespace crbc::io {
-
-class OutputError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// A streambuf over a file descriptor that remembers the first write error.
-class FdStreamBuf : public std::streambuf {
- public:
-  explicit FdStreamBuf(int fd);
-  int error() const noexcept { return error_; }  // errno of the first failed write, or 0
-
- protected:
-  int_type overflow(int_type ch) override;
-  int sync() override;
-  std::streamsize xsputn(const char* data, std::streamsize size) override;
-
- private:
-  bool flush_buffer();
-  bool write_all(const char* data, std::size_t size);
-
-  int fd_;
-  int error_ = 0;
-  std::unique_ptr<char[]> buffer_;
-};
 
 class AtomicFile {
  public:

@@ -39,4 +39,8 @@ void Reporter::raw(std::string_view text) {
   err_ << text << std::flush;
 }
 
+std::string counted(std::size_t count, std::string_view one, std::string_view many) {
+  return std::to_string(count) + " " + std::string(count == 1 ? one : many);
+}
+
 }  // namespace crbc::io

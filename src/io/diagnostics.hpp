@@ -19,6 +19,9 @@ struct Location {
 
 std::string format_location(const Location& where);
 
+// "1 document", "3 documents": a count with its noun in the right number.
+std::string counted(std::size_t count, std::string_view one, std::string_view many);
+
 class Reporter {
  public:
   explicit Reporter(std::ostream& err, bool quiet = false) : err_(err), quiet_(quiet) {}

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <new>
 #include <set>
@@ -30,10 +31,21 @@ struct Outcome {
 // Raised when standard output is a closed pipe: the run ends quietly.
 struct ClosedPipe {};
 
+// An input as diagnostics name it.
+std::string shown_name(const std::string& path) {
+  return path == "-" ? "<stdin>" : path;
+}
+
 std::string base_name(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
+
+// A write to one --output-dir file failed: that input fails, the others go on.
+struct InputOutputError {
+  std::size_t input_index;
+  std::string message;
+};
 
 // Where records go: stdout, one file, or one file per input.
 class OutputRouter {
@@ -47,15 +59,20 @@ class OutputRouter {
     }
   }
 
+  // Throws InputOutputError when the input's own --output-dir file cannot be written,
+  // io::OutputError or ClosedPipe when the shared output can no longer be.
   void write(std::size_t input_index, const std::string& input_name,
              const model::Article& article) {
-    if (!options_.output_dir.empty() && (!writer_ || input_index != current_input_)) {
+    if (per_input() && current_input_ != input_index) {
       close_current();
-      file_ = std::make_unique<io::AtomicFile>(
-          options_.output_dir + "/" + unused_name(output_name_for(input_name, options_.to)));
-      writer_ = make_writer(file_->stream());
       current_input_ = input_index;
+      on_input_file([&] {
+        file_ = std::make_unique<io::AtomicFile>(
+            options_.output_dir + "/" + unused_name(output_name_for(input_name, options_.to)));
+        writer_ = make_writer(file_->stream());
+      });
     }
+    if (!writer_) return;  // this input's file already failed
     writer_->write(article);
     wrote_any_ = true;
     check_stdout();
@@ -65,7 +82,7 @@ class OutputRouter {
   // replace the -o file with an empty or partial one: the temporary is removed.
   // (--output-dir files are per input: finished ones stay.)
   void abandon_file() {
-    if (!file_ || !options_.output_dir.empty()) return;
+    if (!file_ || per_input()) return;
     writer_.reset();
     file_.reset();
   }
@@ -74,16 +91,31 @@ class OutputRouter {
   // Finishes the last writer and commits its file, if any.
   void close_current() {
     if (!writer_) return;
-    writer_->finish();
-    writer_.reset();
-    check_stdout();
-    if (file_) {
-      file_->commit();
-      file_.reset();
-    }
+    on_input_file([&] {
+      writer_->finish();
+      writer_.reset();
+      check_stdout();
+      if (file_) file_->commit();
+    });
+    file_.reset();
   }
 
  private:
+  bool per_input() const noexcept { return !options_.output_dir.empty(); }
+
+  // Runs a step on the current input's --output-dir file; its failure is that input's.
+  template <typename Step>
+  void on_input_file(Step step) {
+    if (!per_input()) return step();
+    try {
+      step();
+    } catch (const io::OutputError& error) {
+      writer_.reset();
+      file_.reset();
+      throw InputOutputError{current_input_.value_or(0), error.what()};
+    }
+  }
+
   std::unique_ptr<formats::RecordWriter> make_writer(std::ostream& stream) const {
     if (options_.make_writer) return options_.make_writer(stream);
     return formats::make_writer(options_.to, stream, options_.write);
@@ -102,23 +134,24 @@ class OutputRouter {
 
   void check_stdout() {
     if (file_ || out_) return;
-    if (errno == EPIPE) throw ClosedPipe{};
-    throw io::OutputError(std::string("standard output: ") + std::strerror(errno));
+    if (io::is_closed_pipe(out_)) throw ClosedPipe{};
+    throw io::OutputError(std::string("standard output: ") + std::strerror(io::write_error(out_)));
   }
 
   const Options& options_;
   std::ostream& out_;
   std::unique_ptr<io::AtomicFile> file_;
   std::unique_ptr<formats::RecordWriter> writer_;
-  std::size_t current_input_ = 0;
+  std::optional<std::size_t> current_input_;  // whose --output-dir file is open (or failed)
   bool wrote_any_ = false;
   std::set<std::string> names_used_;
 };
 
 class ProgressLine {
  public:
-  ProgressLine(Progress mode, io::Reporter& reporter)
+  ProgressLine(Progress mode, std::string stage, io::Reporter& reporter)
       : enabled_(mode == Progress::always || (mode == Progress::automatic && ::isatty(2) == 1)),
+        prefix_("\rcrbc: " + (stage.empty() ? std::string() : stage + ": ")),
         reporter_(reporter) {}
 
   void update(std::size_t done, std::size_t failed) {
@@ -137,11 +170,12 @@ class ProgressLine {
 
  private:
   void show(std::size_t done, std::size_t failed) {
-    reporter_.raw("\rcrbc: " + std::to_string(done) + " documents, " + std::to_string(failed) +
-                  " failed");
+    reporter_.raw(prefix_ + io::counted(done, "document", "documents") + ", " +
+                  std::to_string(failed) + " failed");
   }
 
   bool enabled_;
+  std::string prefix_;
   io::Reporter& reporter_;
   std::chrono::steady_clock::time_point last_{};
 };
@@ -171,7 +205,7 @@ class Batch {
         ordered_step_(ordered_step),
         reporter_(err, options.quiet),
         router_(options, out),
-        progress_(options.progress, reporter_),
+        progress_(options.progress, options.stage, reporter_),
         pool_(std::max(1U, options.jobs), [this](Outcome&& outcome) { deliver(outcome); }) {}
 
   int run() {
@@ -181,7 +215,7 @@ class Batch {
       for (std::size_t i = 0; i < inputs.size() && !stop_; ++i) read_input(i, inputs[i]);
       pool_.finish();
       if (failed_ > 0 && (options_.fail_fast || !router_.wrote_any())) router_.abandon_file();
-      router_.close_current();
+      finish_output();
     } catch (const ClosedPipe&) {
       return kExitOk;
     } catch (const io::OutputError& error) {
@@ -194,7 +228,7 @@ class Batch {
 
  private:
   void read_input(std::size_t index, const std::string& path) {
-    input_names_.push_back(path == "-" ? "stdin" : path);
+    input_names_.push_back(path);
     io::OpenedInput input;
     try {
       input = io::open_input(path);
@@ -205,15 +239,18 @@ class Batch {
     formats::ReadOptions read_options;
     read_options.format = options_.from;
     read_options.max_document_bytes = options_.max_input_bytes;
+    std::size_t documents = 0;
     const formats::DocumentSink sink{
-        [this, index](formats::Document&& document) {
+        [this, index, &documents](formats::Document&& document) {
+          ++documents;
           auto shared = std::make_shared<formats::Document>(std::move(document));
           pool_.submit([this, shared, index] {
             return run_transform(transform_, *shared, index, options_.document_time_limit);
           });
           return !stop_;
         },
-        [this, index](const std::string& source, const formats::FormatError& error) {
+        [this, index, &documents](const std::string& source, const formats::FormatError& error) {
+          ++documents;
           Outcome outcome;
           outcome.input_index = index;
           outcome.where = {source, error.line(), error.column()};
@@ -223,6 +260,9 @@ class Batch {
         }};
     try {
       formats::read_documents(*input.stream, input.name, read_options, sink);
+      if (documents == 0) reporter_.warning({input.name, 0, 0}, "empty input: no document in it");
+    } catch (const io::OutputError&) {
+      throw;  // the shared output failed while a record was delivered: the run ends
     } catch (const formats::FormatError& error) {
       fail({input.name, error.line(), error.column()}, error.what());
     } catch (const std::bad_alloc&) {
@@ -249,10 +289,26 @@ class Batch {
     } else if (!stop_) {
       for (model::Article& record : outcome.records) {
         if (ordered_step_ && !apply_ordered_step(outcome.where, record)) continue;
-        router_.write(outcome.input_index, input_names_[outcome.input_index], record);
+        write(outcome, record);
       }
     }
     progress_.update(done_, failed_);
+  }
+
+  void write(const Outcome& outcome, const model::Article& record) {
+    try {
+      router_.write(outcome.input_index, input_names_[outcome.input_index], record);
+    } catch (const InputOutputError& error) {
+      fail({shown_name(input_names_[error.input_index]), 0, 0}, error.message);
+    }
+  }
+
+  void finish_output() {
+    try {
+      router_.close_current();
+    } catch (const InputOutputError& error) {
+      fail({shown_name(input_names_[error.input_index]), 0, 0}, error.message);
+    }
   }
 
   bool apply_ordered_step(const io::Location& where, model::Article& record) {
@@ -294,6 +350,16 @@ std::string output_name_for(const std::string& input, formats::Format format) {
 
 int run(const Options& options, const Transform& transform, std::ostream& out, std::ostream& err,
         const OrderedStep& ordered_step) {
+  if (!options.output_dir.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(options.output_dir, error);
+    if (error || !std::filesystem::is_directory(options.output_dir)) {
+      const std::string reason = error ? error.message() : "not a directory";
+      io::Reporter(err).error({},
+                              options.output_dir + ": cannot create the output folder: " + reason);
+      return kExitSomeFailed;
+    }
+  }
   try {
     Batch batch(options, transform, out, err, ordered_step);
     return batch.run();

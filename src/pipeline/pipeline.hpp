@@ -27,12 +27,13 @@ inline constexpr int kExitUsage = 2;
 enum class Progress { automatic, always, never };
 
 struct Options {
+  std::string stage;                // the subcommand's name, for the progress line
   std::vector<std::string> inputs;  // empty: standard input
   std::optional<formats::Format> from;
   formats::Format to = formats::Format::json;
   formats::WriteOptions write;
   std::string output_file;  // -o
-  std::string output_dir;   // --output-dir
+  std::string output_dir;   // --output-dir; created with its parents when missing
   unsigned jobs = 1;
   bool fail_fast = false;
   bool quiet = false;

@@ -2,6 +2,7 @@
 // ordering, exit statuses and diagnostics, checked on the real binary.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "run.hpp"
 
@@ -12,6 +13,20 @@ namespace {
 
 std::string record_line(const std::string& title) {
   return json{{"schema_version", 1}, {"title", title}, {"body", json::array()}}.dump() + "\n";
+}
+
+// A record every subcommand can work on: with a url and a paragraph to summarize.
+std::string article_line(int number) {
+  const std::string n = std::to_string(number);
+  return json{{"schema_version", 1},
+              {"title", "Harbour report " + n},
+              {"url", "https://news.example/harbour/" + n},
+              {"body",
+               {{{"type", "paragraph"},
+                 {"text", "The harbour authority counted " + n +
+                              " ships this week. Officials said the new quay opens in May."}}}}}
+             .dump() +
+         "\n";
 }
 
 std::vector<json> ndjson_lines(const std::string& text) {
@@ -140,21 +155,81 @@ TEST_CASE("inputs with the same base name do not overwrite each other's output")
 }
 
 TEST_CASE("a read-only output directory is a clear error and leaves no file") {
+  ScratchDir dir;
   if (::geteuid() == 0) {
-    // root writes anywhere; use a directory that does not exist instead.
+    // root writes anywhere; use a folder that cannot be made (under a file) instead.
+    write_file(dir / "plain", "x");
+    const auto folder = (dir / "plain" / "out").string();
     const RunResult result =
-        run(binary() + " convert --output-dir /nonexistent-crbc/out", record_line("x"));
+        run(binary() + " convert --output-dir " + shell_quote(folder), record_line("x"));
     CHECK(result.status == 1);
-    CHECK_THAT(result.err, Catch::Contains("/nonexistent-crbc/out"));
+    CHECK_THAT(result.err, Catch::Contains(folder + ": cannot create the output folder"));
     return;
   }
-  ScratchDir dir;
   std::filesystem::permissions(
       dir.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
   const RunResult result =
       run(binary() + " convert --output-dir " + shell_quote(dir.path().string()), record_line("x"));
   CHECK(result.status == 1);
   std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all);
+}
+
+TEST_CASE("a missing output directory is created with its parents, in every subcommand") {
+  ScratchDir dir;
+  write_file(dir / "page.json", article_line(1));
+  const auto page = shell_quote((dir / "page.json").string());
+  for (const std::string command : {"convert", "parse", "summarize", "related"}) {
+    const auto folder = dir / "new" / command / "out";
+    const std::string corpus = command == "related" ? " --corpus " + page : "";
+    const RunResult result = run(binary() + " " + command + " " + page + corpus + " --output-dir " +
+                                 shell_quote(folder.string()));
+    INFO(command << ": " << result.err);
+    CHECK(result.status == 0);
+    CHECK(std::filesystem::is_regular_file(folder / "page.json"));
+  }
+}
+
+TEST_CASE("with -j, a failed output file is reported under its own input") {
+  ScratchDir dir;
+  std::string inputs;
+  for (int i = 0; i < 12; ++i) {
+    const std::string name = "page" + std::to_string(i);
+    write_file(dir / (name + ".json"), record_line(name));
+    inputs += " " + shell_quote((dir / (name + ".json")).string());
+  }
+  // A folder where page3.json and page7.json should go: those two writes fail.
+  std::filesystem::create_directories(dir / "out" / "page3.json");
+  std::filesystem::create_directories(dir / "out" / "page7.json");
+  const RunResult result =
+      run(binary() + " convert -j 2 --output-dir " + shell_quote((dir / "out").string()) + inputs);
+  CHECK(result.status == 1);
+  std::istringstream lines(result.err);
+  std::vector<std::string> errors;
+  for (std::string line; std::getline(lines, line);) errors.push_back(line);
+  REQUIRE(errors.size() == 2);
+  CHECK_THAT(errors[0], Catch::Contains("page3.json: error:") && Catch::Contains("out/page3.json"));
+  CHECK_THAT(errors[1], Catch::Contains("page7.json: error:") && Catch::Contains("out/page7.json"));
+  CHECK(json::parse(read_file(dir / "out" / "page11.json"))["title"] == "page11");
+}
+
+TEST_CASE("a closed pipe ends every subcommand quietly with status 0") {
+  ScratchDir dir;
+  std::string records;
+  for (int i = 0; i < 3000; ++i) records += article_line(i);
+  const auto file = shell_quote((dir / "records.ndjson").string());
+  write_file(dir / "records.ndjson", records);
+  const auto status = dir / "status";
+  for (const std::string args :
+       {"convert -t csv " + file, "convert -t yaml -j 2 " + file, "parse < " + file,
+        "parse -j 2 - < " + file, "convert -t json " + file + " " + file, "summarize " + file,
+        "related " + file + " --corpus " + file}) {
+    // The reader goes away after one byte; crbc's own status is kept aside.
+    const RunResult result = run("{ " + binary() + " " + args + "; echo $? > " +
+                                 shell_quote(status.string()) + "; } | head -c 1 > /dev/null");
+    INFO(args);
+    CHECK(read_file(status) == "0\n");
+    CHECK(result.err.empty());
+  }
 }
 
 TEST_CASE("a closed output pipe ends quietly") {
