@@ -2,6 +2,7 @@
 
 #include "io/per_thread.hpp"
 #include "pipeline/documents.hpp"
+#include "text/text.hpp"
 
 namespace crbc::commands {
 namespace {
@@ -32,6 +33,12 @@ class SummaryTextWriter : public formats::RecordWriter {
 }  // namespace
 
 int run_summarize(const SummarizeCommand& command, std::ostream& out, std::ostream& err) {
+  try {
+    text::data_directory();  // without its word lists a summary would be silently poor
+  } catch (const text::DataError& error) {
+    io::Reporter(err).error({}, error.what());
+    return pipeline::kExitSomeFailed;
+  }
   io::PerThread<summarize::Summarizer> summarizers(
       [&] { return std::make_unique<summarize::Summarizer>(command.summarize); });
   pipeline::Options options = command.pipeline;

@@ -36,6 +36,38 @@ std::map<std::string, StopWords, std::less<>> load_all_lists() {
   return lists;
 }
 
+bool holds_data(const std::filesystem::path& dir) {
+  std::error_code error;
+  return std::filesystem::is_directory(dir / "stopwords", error);
+}
+
+// share/crbc beside the folder of the running executable (bin/../share/crbc), so that
+// a copy installed under any prefix, or moved with its tree, finds its own data.
+std::filesystem::path beside_executable() {
+  std::error_code error;
+  const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return {};
+  return executable.parent_path().parent_path() / "share" / "crbc";
+}
+
+std::string find_data_directory() {
+  if (const char* env = std::getenv("CRBC_DATA_DIR"); env != nullptr && *env != '\0') {
+    if (holds_data(env)) return env;
+    throw DataError(std::string("CRBC_DATA_DIR is set to ") + env +
+                    ", which holds no crbc data (no stopwords/ folder in it)");
+  }
+  const std::filesystem::path candidates[] = {beside_executable(), CRBC_DATA_BUILD_DIR,
+                                              CRBC_DATA_INSTALL_DIR};
+  std::string looked_in;
+  for (const auto& dir : candidates) {
+    if (dir.empty()) continue;
+    if (holds_data(dir)) return dir.lexically_normal().string();
+    looked_in += (looked_in.empty() ? "" : ", ") + dir.lexically_normal().string();
+  }
+  throw DataError("crbc's data files (stop words, gazetteers) were not found in " + looked_in +
+                  "; reinstall crbc or set CRBC_DATA_DIR to its data folder");
+}
+
 }  // namespace
 
 StopWords::StopWords(const std::vector<std::string>& words) : words_(words.begin(), words.end()) {}
@@ -44,11 +76,9 @@ bool StopWords::contains(std::string_view folded_word) const {
   return words_.find(folded_word) != words_.end();
 }
 
-std::string data_directory() {
-  if (const char* env = std::getenv("CRBC_DATA_DIR"); env != nullptr && *env != '\0') return env;
-  std::error_code error;
-  if (std::filesystem::is_directory(CRBC_DATA_BUILD_DIR, error)) return CRBC_DATA_BUILD_DIR;
-  return CRBC_DATA_INSTALL_DIR;
+const std::string& data_directory() {
+  static const std::string found = find_data_directory();
+  return found;
 }
 
 const StopWords& stop_words(std::string_view language) {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -103,9 +104,17 @@ class StopWords {
 // language gives an empty list. Thread-safe; the reference lives for the process.
 const StopWords& stop_words(std::string_view language);
 
-// Data directory: $CRBC_DATA_DIR when set, else the build tree's data/ when it
-// exists, else the install data directory.
-std::string data_directory();
+class DataError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The folder of crbc's data files: $CRBC_DATA_DIR when set; else share/crbc beside
+// the executable's folder (an installed copy, under whatever prefix); else the build
+// tree's data/ (a build that is not installed); else the configured install folder.
+// Found once per process. Throws DataError, naming where it looked, when none of
+// them holds the data: crbc never runs on silently without its word lists.
+const std::string& data_directory();
 
 // ---------------------------------------------------------------------------
 // Sentences

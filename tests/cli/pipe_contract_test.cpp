@@ -99,7 +99,7 @@ TEST_CASE("a malformed NDJSON line names its line and does not stop the others")
 }
 
 TEST_CASE("usage errors exit 2 and print nothing on stdout") {
-  for (const std::string args :
+  for (const std::string& args :
        {"convert --no-such-option", "convert -t klingon", "frobnicate", ""}) {
     const RunResult result = run(binary() + " " + args);
     CHECK(result.status == 2);
@@ -219,7 +219,7 @@ TEST_CASE("a closed pipe ends every subcommand quietly with status 0") {
   const auto file = shell_quote((dir / "records.ndjson").string());
   write_file(dir / "records.ndjson", records);
   const auto status = dir / "status";
-  for (const std::string args :
+  for (const std::string& args :
        {"convert -t csv " + file, "convert -t yaml -j 2 " + file, "parse < " + file,
         "parse -j 2 - < " + file, "convert -t json " + file + " " + file, "summarize " + file,
         "related " + file + " --corpus " + file}) {
