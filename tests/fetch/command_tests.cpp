@@ -179,3 +179,22 @@ TEST_CASE("base64 round-trips any bytes and refuses garbage", "[fetch][command]"
   CHECK(crbc::fetch::base64_encode("ab") == "YWI=");
   CHECK_FALSE(crbc::fetch::base64_decode("YW*I").has_value());
 }
+
+TEST_CASE("an unreachable host gets one hint, its own", "[fetch][command]") {
+  TestServer server(routes);
+  auto command = command_for({server.url("/page")});
+  command.options.robots = true;
+  command.options.allow_private = false;
+  std::ostringstream out, private_err;
+  CHECK(run_fetch(command, out, private_err) == 1);
+  CHECK_THAT(private_err.str(), Catch::Contains("(use --allow-private"));
+  CHECK_THAT(private_err.str(), !Catch::Contains("--no-robots"));
+
+  auto closed = command_for({"http://127.0.0.1:1/page"});
+  closed.options.robots = true;
+  closed.options.retries = 0;
+  std::ostringstream closed_err;
+  CHECK(run_fetch(closed, out, closed_err) == 1);
+  CHECK_THAT(closed_err.str(), Catch::Contains("Couldn't connect"));
+  CHECK_THAT(closed_err.str(), !Catch::Contains("--no-robots"));
+}
