@@ -183,7 +183,7 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
     Emitter emitter(command, out, records, [&state](const std::string& url) {
       if (state) state->mark_delivered(url);
     });
-    std::size_t fetched = 0, skipped = 0;
+    std::size_t fetched = 0, skipped = 0, sent_again = 0;
     fetcher.run(requests, [&](FetchResult&& page) {
       if (!page.ok) {
         report.error({page.url}, page.error);
@@ -197,8 +197,9 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
       }
       // The row is committed before the page is emitted, and the page counts as
       // seen only once delivered: a run killed at any moment loses nothing.
-      if (state) state->record(page);
+      const Novelty novelty = state ? state->record(page) : Novelty::new_page;
       const Delivery delivery = state ? state->delivery(page.url) : Delivery::never;
+      if (novelty != Novelty::new_page && delivery == Delivery::never) ++sent_again;
       if (page.not_modified || !wanted(command, delivery)) {
         ++skipped;
         return;
@@ -208,6 +209,13 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
       ++fetched;
     });
     emitter.finish();
+    if (sent_again > 0 && command.stdout_is_pipe) {
+      report.warning({command.state_path},
+                     counted(sent_again, "page", "pages") +
+                         " fetched by an earlier run never reached the end of its pipeline and "
+                         "came again (does the last command acknowledge with --ack-state " +
+                         command.state_path + "?)");
+    }
     if (several && !command.quiet) {
       report.raw("crbc: fetch: " + counted(fetched, "page", "pages") + " written, " +
                  std::to_string(skipped) + " unchanged or seen before skipped, " +

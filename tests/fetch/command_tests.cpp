@@ -195,8 +195,11 @@ TEST_CASE("into a pipe, --new-only sends again what no stage acknowledged", "[fe
   REQUIRE(records.size() == 2);
   // The record names its page by the url requested: the key --ack-state marks.
   CHECK(records[0]["fetch"]["url"] == records[0]["url"]);
+  CHECK_THAT(err.str(), !Catch::Contains("warning"));
   CHECK(run_fetch(command, second, err) == 0);
   CHECK(records_of(second.str()).size() == 2);
+  CHECK_THAT(err.str(), Catch::Contains("warning: 2 pages fetched by an earlier run never reached "
+                                        "the end of its pipeline and came again"));
   crbc::fetch::StateStore(command.state_path)
       .mark_delivered(records[0]["fetch"]["url"].get<std::string>());
   CHECK(run_fetch(command, third, err) == 0);
