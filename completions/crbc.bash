@@ -12,10 +12,10 @@ __crbc_children() {
 __crbc_options() {
   case "$1" in
     '') echo '-h --help -V --version' ;;
-    'convert') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url' ;;
+    'convert') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url --ack-state' ;;
     'fetch') echo '-h --help -i --input --feed -j --jobs --per-host --delay --records --html -o --output --output-dir --state --new-only --warc --user-agent --timeout --connect-timeout --retries --max-size --max-redirects --no-robots --allow-private -q --quiet' ;;
     'help') echo '-h --help' ;;
-    'parse') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url' ;;
+    'parse') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url --ack-state' ;;
     'related') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --corpus --index -k --min-score --same-site --other-site --since --until --recency --explain --dedup --drop-duplicates --threshold' ;;
     'related index') echo '-h --help' ;;
     'related index add') echo '-h --help --index -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit' ;;
@@ -38,6 +38,7 @@ __crbc_option_kind() {
     'convert|--max-input-size') echo 'plain' ;;
     'convert|--document-time-limit') echo 'plain' ;;
     'convert|--url') echo 'plain' ;;
+    'convert|--ack-state') echo 'file' ;;
     'fetch|-i'|'fetch|--input') echo 'file' ;;
     'fetch|-j'|'fetch|--jobs') echo 'plain' ;;
     'fetch|--per-host') echo 'plain' ;;
@@ -61,6 +62,7 @@ __crbc_option_kind() {
     'parse|--max-input-size') echo 'plain' ;;
     'parse|--document-time-limit') echo 'plain' ;;
     'parse|--url') echo 'plain' ;;
+    'parse|--ack-state') echo 'file' ;;
     'related|-t'|'related|--to'|'related|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
     'related|-f'|'related|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
     'related|-o'|'related|--output') echo 'file' ;;

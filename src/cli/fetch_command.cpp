@@ -39,7 +39,7 @@ void add_fetch_command(CLI::App& app, RunState& state) {
   sub->add_option("-o,--output", c.output_file, "Write to FILE (atomically)")->type_name("FILE");
   sub->add_option("--output-dir", c.output_dir, "One file per page in DIR")->type_name("DIR");
   sub->add_option("--state", c.state_path, "SQLite state file for cron runs")->type_name("FILE");
-  sub->add_flag("--new-only", c.new_only, "Emit only pages never seen before (needs --state)");
+  sub->add_flag("--new-only", c.new_only, "Emit only pages never delivered before (needs --state)");
   sub->add_option("--warc", flags->warc, "Also archive requests and responses as WARC/1.1")
       ->type_name("FILE");
   sub->add_option("--user-agent", c.options.user_agent, "User-Agent header")->capture_default_str();

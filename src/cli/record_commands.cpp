@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/pipeline_options.hpp"
+#include "commands/delivery.hpp"
 #include "pipeline/documents.hpp"
 
 namespace crbc::cli {
@@ -13,11 +14,25 @@ void add_record_command(CLI::App& app, RunState& state, const std::string& name,
   auto* command = app.add_subcommand(name, description);
   auto flags = std::make_shared<PipelineFlags>();
   auto page = std::make_shared<pipeline::PageOptions>();
+  auto ack_state = std::make_shared<std::string>();
   add_pipeline_options(*command, *flags, "json");
   command->add_option("--url", page->url, "Page url of HTML inputs, for relative links")
       ->type_name("URL");
-  command->callback([&state, flags, page] {
-    const pipeline::Options options = finish_pipeline_options(*flags);
+  command
+      ->add_option("--ack-state", *ack_state,
+                   "Mark each page delivered in fetch's --state FILE once its record is written")
+      ->type_name("FILE");
+  command->callback([&state, flags, page, ack_state] {
+    pipeline::Options options = finish_pipeline_options(*flags);
+    if (!ack_state->empty()) {
+      try {
+        options.delivery = std::make_shared<commands::StateAcknowledgement>(*ack_state);
+      } catch (const fetch::StateError& error) {
+        io::Reporter(state.err).error({*ack_state}, error.what());
+        state.exit_status = pipeline::kExitSomeFailed;
+        return;
+      }
+    }
     state.exit_status = pipeline::run(
         options,
         [page](formats::Document& document, pipeline::Notes& notes) {

@@ -2,7 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -33,18 +35,24 @@ bool is_page_content_type(std::string_view content_type) {
          type.find("xml") != std::string::npos || type.starts_with("text/");
 }
 
+// Raised when standard output is a closed pipe (`| head -1`): the run ends quietly.
+struct ClosedPipe {};
+
+// Writes the pages, and says when each has reached the end of its journey
+// (`delivered`): a file of its own (--output-dir) at once, the -o file when it is
+// committed, standard output once flushed unless it is a pipe: then the
+// pipeline's last stage acknowledges instead (--ack-state).
 class Emitter {
  public:
-  Emitter(const FetchCommand& command, std::ostream& out, bool records)
-      : command_(command), out_(out), records_(records) {}
+  using Delivered = std::function<void(const std::string& url)>;
+
+  Emitter(const FetchCommand& command, std::ostream& out, bool records, Delivered delivered)
+      : command_(command), out_(out), records_(records), delivered_(std::move(delivered)) {}
 
   void emit(const FetchResult& page) {
     if (!command_.output_dir.empty()) {
-      const std::string path =
-          (std::filesystem::path(command_.output_dir) /
-           output_file_name(page.final_url.empty() ? page.url : page.final_url))
-              .string();
-      write_file_atomically(path, page.body);
+      write_file_atomically(page_file_path(page), page.body);
+      delivered_(page.url);
       return;
     }
     std::ostream& out = target();
@@ -55,14 +63,30 @@ class Emitter {
       out.write(page.body.data(), static_cast<std::streamsize>(page.body.size()));
     }
     out.flush();
-    if (!out) throw io::OutputError("cannot write the output");
+    if (!out) {
+      if (!file_ && errno == EPIPE) throw ClosedPipe{};
+      throw io::OutputError("cannot write the output");
+    }
+    if (file_) {
+      committed_with_file_.push_back(page.url);
+    } else if (!command_.stdout_is_pipe) {
+      delivered_(page.url);
+    }
   }
 
   void finish() {
-    if (file_) file_->commit();
+    if (!file_) return;
+    file_->commit();
+    for (const std::string& url : committed_with_file_) delivered_(url);
   }
 
  private:
+  std::string page_file_path(const FetchResult& page) const {
+    return (std::filesystem::path(command_.output_dir) /
+            output_file_name(page.final_url.empty() ? page.url : page.final_url))
+        .string();
+  }
+
   std::ostream& target() {
     if (command_.output_file.empty() || command_.output_file == "-") return out_;
     if (!file_) file_ = std::make_unique<io::AtomicFile>(command_.output_file);
@@ -72,8 +96,31 @@ class Emitter {
   const FetchCommand& command_;
   std::ostream& out_;
   bool records_;
+  Delivered delivered_;
   std::unique_ptr<io::AtomicFile> file_;
+  std::vector<std::string> committed_with_file_;
 };
+
+// Whether this run emits the page: with --new-only, when no version of it was
+// delivered yet; else when the version fetched was not.
+bool wanted(const FetchCommand& command, Delivery delivery) {
+  return command.new_only ? delivery == Delivery::never : delivery != Delivery::current;
+}
+
+std::string counted(std::size_t count, const std::string& singular, const std::string& plural) {
+  return std::to_string(count) + " " + (count == 1 ? singular : plural);
+}
+
+// --output-dir is created with its parents, like `mkdir -p`; false (said on
+// `report`) when it cannot be.
+bool make_output_dir(const std::string& dir, io::Reporter& report) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (std::filesystem::is_directory(dir)) return true;
+  report.error({}, "--output-dir " + dir + ": " +
+                       (error ? error.message() : std::string("not a directory")));
+  return false;
+}
 
 }  // namespace
 
@@ -88,10 +135,7 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
     report.error({}, "--new-only needs --state FILE (where pages seen before are remembered)");
     return 2;
   }
-  if (!command.output_dir.empty() && !std::filesystem::is_directory(command.output_dir)) {
-    report.error({}, "--output-dir " + command.output_dir + ": not a directory");
-    return 2;
-  }
+  if (!command.output_dir.empty() && !make_output_dir(command.output_dir, report)) return 2;
   std::vector<std::string> inputs = command.urls;
   try {
     for (const std::string& file : command.url_files) {
@@ -136,8 +180,10 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
           state ? state->conditional_request(normalize_url(url).empty() ? url : normalize_url(url))
                 : FetchRequest{url, {}, {}});
     }
-    Emitter emitter(command, out, records);
-    std::size_t fetched = 0, skipped = 0;
+    Emitter emitter(command, out, records, [&state](const std::string& url) {
+      if (state) state->mark_delivered(url);
+    });
+    std::size_t fetched = 0, skipped = 0, sent_again = 0;
     fetcher.run(requests, [&](FetchResult&& page) {
       if (!page.ok) {
         report.error({page.url}, page.error);
@@ -149,12 +195,12 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
         failed = true;
         return;
       }
-      // The state row is committed before the page is reported: a run killed
-      // after this line never loses a page it reported.
+      // The row is committed before the page is emitted, and the page counts as
+      // seen only once delivered: a run killed at any moment loses nothing.
       const Novelty novelty = state ? state->record(page) : Novelty::new_page;
-      const bool wanted =
-          command.new_only ? novelty == Novelty::new_page : novelty != Novelty::unchanged;
-      if (page.not_modified || !wanted) {
+      const Delivery delivery = state ? state->delivery(page.url) : Delivery::never;
+      if (novelty != Novelty::new_page && delivery == Delivery::never) ++sent_again;
+      if (page.not_modified || !wanted(command, delivery)) {
         ++skipped;
         return;
       }
@@ -163,11 +209,20 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
       ++fetched;
     });
     emitter.finish();
+    if (sent_again > 0 && command.stdout_is_pipe) {
+      report.warning({command.state_path},
+                     counted(sent_again, "page", "pages") +
+                         " fetched by an earlier run never reached the end of its pipeline and "
+                         "came again (does the last command acknowledge with --ack-state " +
+                         command.state_path + "?)");
+    }
     if (several && !command.quiet) {
-      report.raw("crbc: fetch: " + std::to_string(fetched) + " pages written, " +
+      report.raw("crbc: fetch: " + counted(fetched, "page", "pages") + " written, " +
                  std::to_string(skipped) + " unchanged or seen before skipped, " +
                  std::to_string(report.errors()) + " failed\n");
     }
+  } catch (const ClosedPipe&) {
+    return 0;
   } catch (const StateError& error) {
     report.error({command.state_path}, error.what());
     return 1;

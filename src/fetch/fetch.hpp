@@ -179,7 +179,8 @@ std::string robots_token(std::string_view user_agent);
 
 // --- Records -----------------------------------------------------------------
 
-// The "fetch" object of an article record: final_url, status, headers, fetched_at, charset.
+// The "fetch" object of an article record: url (as requested, the --state key),
+// final_url, status, headers, fetched_at, charset.
 nlohmann::json fetch_metadata(const FetchResult& page);
 // One NDJSON fetch record: {"url", "fetch": {...}, "html" or "html_base64"}.
 nlohmann::json fetch_record(const FetchResult& page);

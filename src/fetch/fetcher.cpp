@@ -562,11 +562,18 @@ struct Fetcher::Impl {
     } else {
       // Server error or unreachable: RFC 9309 says assume everything is disallowed.
       host.rules = RobotsRules::disallow_all();
-      const std::string why =
-          result.error.empty() ? "HTTP " + std::to_string(result.status) : result.error;
-      host.refusal =
-          "robots.txt unavailable (" + why + "), so nothing is fetched (use --no-robots)";
+      host.refusal = robots_refusal(result);
     }
+  }
+
+  // One cause, one hint: a host that answered with a server error is fetched with
+  // --no-robots; one that could not be reached (refused address, closed port) says
+  // why, with that error's own hint, since the pages would fail the same way.
+  static std::string robots_refusal(const FetchResult& robots) {
+    if (robots.status == 0) return "robots.txt unavailable: " + robots.error;
+    const std::string why =
+        robots.error.empty() ? "HTTP " + std::to_string(robots.status) : robots.error;
+    return "robots.txt unavailable (" + why + "), so nothing is fetched (use --no-robots)";
   }
 
   void report_failure(const Job& job, std::string message) {

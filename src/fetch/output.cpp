@@ -27,7 +27,10 @@ std::string_view detail::trim_space(std::string_view text) {
 nlohmann::json fetch_metadata(const FetchResult& page) {
   nlohmann::json headers = nlohmann::json::object();
   for (const auto& [name, value] : page.headers) headers[name] = text::repair_utf8(value);
-  nlohmann::json fetch = {{"final_url", page.final_url.empty() ? page.url : page.final_url},
+  // "url" is the url as requested, the key of --state: the stage that acknowledges
+  // delivery (--ack-state) names the page by it.
+  nlohmann::json fetch = {{"url", page.url},
+                          {"final_url", page.final_url.empty() ? page.url : page.final_url},
                           {"status", page.status},
                           {"headers", std::move(headers)},
                           {"fetched_at", page.fetched_at},

@@ -26,6 +26,13 @@ StateStore::StateStore(const std::string& path)
   // mode survives a killed process (only a power loss can drop the last commits).
   db_.exec("PRAGMA journal_mode=WAL");
   db_.exec("PRAGMA synchronous=NORMAL");
+  create_or_migrate();
+}
+
+// Version 1 added the delivery columns. Rows of a version 0 file were reported
+// under the old rule (emitted meant kept): they count as delivered.
+void StateStore::create_or_migrate() {
+  sqlite::Transaction transaction(db_, sqlite::Transaction::Kind::write);
   db_.exec(
       "CREATE TABLE IF NOT EXISTS pages ("
       " url TEXT PRIMARY KEY,"
@@ -37,12 +44,21 @@ StateStore::StateStore(const std::string& path)
       " first_seen TEXT NOT NULL,"
       " last_seen TEXT NOT NULL,"
       " last_changed TEXT NOT NULL)");
+  if (db_.query_int(
+          "SELECT count(*) FROM pragma_table_info('pages') WHERE name = 'delivered_hash'") == 0) {
+    db_.exec(
+        "ALTER TABLE pages ADD COLUMN delivered_hash TEXT NOT NULL DEFAULT '';"
+        "ALTER TABLE pages ADD COLUMN delivered_at TEXT NOT NULL DEFAULT '';"
+        "UPDATE pages SET delivered_hash = content_hash, delivered_at = last_seen;"
+        "PRAGMA user_version = 1");
+  }
+  transaction.commit();
 }
 
 std::optional<PageState> StateStore::find(const std::string& url) {
   sqlite::Statement statement = db_.prepare(
       "SELECT url, final_url, status, etag, last_modified, content_hash, first_seen, last_seen,"
-      " last_changed FROM pages WHERE url = ?1");
+      " last_changed, delivered_hash, delivered_at FROM pages WHERE url = ?1");
   statement.bind(1, std::string_view(url));
   if (!statement.step()) return std::nullopt;
   const auto text = [&statement](int column) { return std::string(statement.column_text(column)); };
@@ -56,13 +72,15 @@ std::optional<PageState> StateStore::find(const std::string& url) {
   state.first_seen = text(6);
   state.last_seen = text(7);
   state.last_changed = text(8);
+  state.delivered_hash = text(9);
+  state.delivered_at = text(10);
   return state;
 }
 
 FetchRequest StateStore::conditional_request(const std::string& url) {
   FetchRequest request;
   request.url = url;
-  if (const auto known = find(url)) {
+  if (const auto known = find(url); known && known->delivered_hash == known->content_hash) {
     request.etag = known->etag;
     request.last_modified = known->last_modified;
   }
@@ -103,6 +121,21 @@ Novelty StateStore::record(const FetchResult& page) {
       .run();
   transaction.commit();
   return novelty;
+}
+
+Delivery StateStore::delivery(const std::string& url) {
+  const std::optional<PageState> known = find(url);
+  if (!known || known->delivered_hash.empty()) return Delivery::never;
+  return known->delivered_hash == known->content_hash ? Delivery::current : Delivery::older_version;
+}
+
+void StateStore::mark_delivered(const std::string& url) {
+  db_.prepare(
+         "UPDATE pages SET delivered_hash = content_hash, delivered_at = ?2"
+         " WHERE url = ?1 OR (final_url = ?1 AND NOT EXISTS (SELECT 1 FROM pages WHERE url = ?1))")
+      .bind(1, std::string_view(url))
+      .bind(2, std::string_view(utc_timestamp(std::chrono::system_clock::now())))
+      .run();
 }
 
 }  // namespace crbc::fetch

@@ -115,6 +115,9 @@ class RecordWriter {
   virtual void write(const model::Article& article) = 0;
   // Flushes what the format holds back (a lone JSON record is pretty-printed).
   virtual void finish() = 0;
+  // True while a record written is held back from the stream until the next
+  // record or finish() (json's first); a delivery is acknowledged only after.
+  virtual bool holds_records() const { return false; }
 };
 
 std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream& out,

@@ -62,25 +62,43 @@ class PendingDocument {
   bool too_large_ = false;
 };
 
+// A complete first line that opens a JSON value: JSON or NDJSON, whatever follows.
+bool first_line_settles_format(std::string_view head) {
+  const auto start = head.find_first_not_of(" \t\r\n");
+  return start != std::string_view::npos && (head[start] == '{' || head[start] == '[') &&
+         head.find('\n', start) != std::string_view::npos;
+}
+
 }  // namespace
 
 InputBuffer::InputBuffer(std::istream& in) : in_(in), chunk_(kChunkBytes) {
-  // Fill the first chunk completely (a pipe may deliver it in pieces) so that
-  // detection sees as much as it can.
+  // Detection sees the whole first chunk, except of a stream of JSON records that
+  // a pipe delivers one at a time: their first line settles the format, and the
+  // first record is processed at once instead of when a whole chunk has come.
   std::size_t filled = 0;
-  while (filled < chunk_.size() && in_) {
-    in_.read(chunk_.data() + filled, static_cast<std::streamsize>(chunk_.size() - filled));
-    filled += static_cast<std::size_t>(in_.gcount());
+  while (filled < chunk_.size()) {
+    const std::size_t got = read_some(chunk_.data() + filled, chunk_.size() - filled);
+    if (got == 0) break;
+    filled += got;
+    const std::string_view head(chunk_.data(), filled);
+    if (first_line_settles_format(head) && in_.rdbuf()->in_avail() <= 0) break;
   }
   setg(chunk_.data(), chunk_.data(), chunk_.data() + filled);
   head_.assign(chunk_.data(), filled);
 }
 
+std::size_t InputBuffer::read_some(char* into, std::size_t size) {
+  std::streambuf& source = *in_.rdbuf();
+  // Waits for one byte, then takes what came with it without waiting for more.
+  if (traits_type::eq_int_type(source.sgetc(), traits_type::eof())) return 0;
+  const std::streamsize available = std::max<std::streamsize>(source.in_avail(), 1);
+  const std::streamsize wanted = std::min(available, static_cast<std::streamsize>(size));
+  return static_cast<std::size_t>(source.sgetn(into, wanted));
+}
+
 InputBuffer::int_type InputBuffer::underflow() {
   if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-  if (!in_) return traits_type::eof();
-  in_.read(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
-  const auto got = static_cast<std::size_t>(in_.gcount());
+  const std::size_t got = read_some(chunk_.data(), chunk_.size());
   if (got == 0) return traits_type::eof();
   setg(chunk_.data(), chunk_.data(), chunk_.data() + got);
   return traits_type::to_int_type(*gptr());

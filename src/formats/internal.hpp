@@ -47,6 +47,10 @@ class InputBuffer : public std::streambuf {
   int_type underflow() override;
 
  private:
+  // Reads at least one byte and at most what the input has without waiting
+  // (a pipe gives each record as it comes); 0 at the end.
+  std::size_t read_some(char* into, std::size_t size);
+
   std::istream& in_;
   std::vector<char> chunk_;
   std::string head_;

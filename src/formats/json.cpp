@@ -160,6 +160,7 @@ class JsonWriter : public RecordWriter {
     first_ = nullptr;
     out_.flush();
   }
+  bool holds_records() const override { return count_ == 1; }
 
  private:
   std::ostream& out_;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <new>
 #include <set>
+#include <sstream>
 
 #include "io/atomic_file.hpp"
 #include "io/input.hpp"
@@ -55,7 +56,7 @@ class OutputRouter {
       file_ = std::make_unique<io::AtomicFile>(options_.output_file);
       writer_ = make_writer(file_->stream());
     } else if (options_.output_dir.empty()) {
-      writer_ = make_writer(out_);
+      writer_ = make_writer(staging_);
     }
   }
 
@@ -75,7 +76,8 @@ class OutputRouter {
     if (!writer_) return;  // this input's file already failed
     writer_->write(article);
     wrote_any_ = true;
-    check_stdout();
+    if (options_.delivery) options_.delivery->written(article);
+    if (!file_) flush_stdout();
   }
 
   // A failed run that wrote no record (or stopped at --fail-fast) must not create or
@@ -94,10 +96,12 @@ class OutputRouter {
     on_input_file([&] {
       writer_->finish();
       writer_.reset();
+      if (!file_) send_staged();
       check_stdout();
       if (file_) file_->commit();
     });
     file_.reset();
+    if (options_.delivery) options_.delivery->durable();
   }
 
  private:
@@ -132,6 +136,23 @@ class OutputRouter {
     return candidate;
   }
 
+  // Each record leaves as soon as it is written, so that the next stage of a pipe
+  // gets it at once and an interruption finds it delivered.
+  void flush_stdout() {
+    send_staged();
+    check_stdout();
+    if (options_.delivery && !writer_->holds_records()) options_.delivery->durable();
+  }
+
+  // A record goes to standard output in one write, so that an interruption leaves
+  // the file after `>>` with whole records only.
+  void send_staged() {
+    const std::string record = std::move(staging_).str();
+    staging_.str({});
+    out_.write(record.data(), static_cast<std::streamsize>(record.size()));
+    out_.flush();
+  }
+
   void check_stdout() {
     if (file_ || out_) return;
     if (io::is_closed_pipe(out_)) throw ClosedPipe{};
@@ -141,6 +162,7 @@ class OutputRouter {
   const Options& options_;
   std::ostream& out_;
   std::unique_ptr<io::AtomicFile> file_;
+  std::ostringstream staging_;  // what the writer wrote of the current record, for stdout
   std::unique_ptr<formats::RecordWriter> writer_;
   std::optional<std::size_t> current_input_;  // whose --output-dir file is open (or failed)
   bool wrote_any_ = false;

@@ -26,6 +26,17 @@ inline constexpr int kExitUsage = 2;
 
 enum class Progress { automatic, always, never };
 
+// Told when records have reached their output for good (--ack-state): written()
+// for each record handed to the output, then durable() once every record written
+// so far is flushed to standard output or committed in its file. Throws
+// io::OutputError when it cannot record that.
+class DeliveryLog {
+ public:
+  virtual ~DeliveryLog() = default;
+  virtual void written(const model::Article& record) = 0;
+  virtual void durable() = 0;
+};
+
 struct Options {
   std::string stage;                // the subcommand's name, for the progress line
   std::vector<std::string> inputs;  // empty: standard input
@@ -42,6 +53,7 @@ struct Options {
   double document_time_limit = 60;  // seconds a document may take; 0: no limit
   // Writes records some other way than the `to` format (summarize --text).
   std::function<std::unique_ptr<formats::RecordWriter>(std::ostream&)> make_writer;
+  std::shared_ptr<DeliveryLog> delivery;  // none: no acknowledgement
 };
 
 // What a transform is given and says about one document besides its records.

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "fetch/command.hpp"
+#include "fetch/state.hpp"
 #include "fetch/test_server.hpp"
 
 using crbc::fetch::FetchCommand;
@@ -178,4 +179,78 @@ TEST_CASE("base64 round-trips any bytes and refuses garbage", "[fetch][command]"
   }
   CHECK(crbc::fetch::base64_encode("ab") == "YWI=");
   CHECK_FALSE(crbc::fetch::base64_decode("YW*I").has_value());
+}
+
+TEST_CASE("into a pipe, --new-only sends again what no stage acknowledged", "[fetch][delivery]") {
+  TestServer server(routes);
+  Scratch scratch;
+  auto command = command_for({server.url("/feed.xml")});
+  command.feed = true;
+  command.state_path = (scratch.path / "state.db").string();
+  command.new_only = true;
+  command.stdout_is_pipe = true;
+  std::ostringstream first, second, third, err;
+  CHECK(run_fetch(command, first, err) == 0);
+  const auto records = records_of(first.str());
+  REQUIRE(records.size() == 2);
+  // The record names its page by the url requested: the key --ack-state marks.
+  CHECK(records[0]["fetch"]["url"] == records[0]["url"]);
+  CHECK_THAT(err.str(), !Catch::Contains("warning"));
+  CHECK(run_fetch(command, second, err) == 0);
+  CHECK(records_of(second.str()).size() == 2);
+  CHECK_THAT(err.str(), Catch::Contains("warning: 2 pages fetched by an earlier run never reached "
+                                        "the end of its pipeline and came again"));
+  crbc::fetch::StateStore(command.state_path)
+      .mark_delivered(records[0]["fetch"]["url"].get<std::string>());
+  CHECK(run_fetch(command, third, err) == 0);
+  const auto rest = records_of(third.str());
+  REQUIRE(rest.size() == 1);
+  CHECK(rest[0]["url"] == records[1]["url"]);
+}
+
+TEST_CASE("a missing output directory is created with its parents", "[fetch][command]") {
+  TestServer server(routes);
+  Scratch scratch;
+  auto command = command_for({server.url("/article/1")});
+  const auto dir = scratch.path / "new" / "pages";
+  command.output_dir = dir.string();
+  std::ostringstream out, err;
+  CHECK(run_fetch(command, out, err) == 0);
+  CHECK(err.str().empty());
+  REQUIRE(std::filesystem::is_directory(dir));
+  CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1);
+
+  std::ofstream(scratch.path / "file") << "x";
+  command.output_dir = (scratch.path / "file" / "pages").string();
+  CHECK(run_fetch(command, out, err) == 2);
+  CHECK_THAT(err.str(), Catch::Contains("--output-dir " + command.output_dir + ": "));
+}
+
+TEST_CASE("an unreachable host gets one hint, its own", "[fetch][command]") {
+  TestServer server(routes);
+  auto command = command_for({server.url("/page")});
+  command.options.robots = true;
+  command.options.allow_private = false;
+  std::ostringstream out, private_err;
+  CHECK(run_fetch(command, out, private_err) == 1);
+  CHECK_THAT(private_err.str(), Catch::Contains("(use --allow-private"));
+  CHECK_THAT(private_err.str(), !Catch::Contains("--no-robots"));
+
+  auto closed = command_for({"http://127.0.0.1:1/page"});
+  closed.options.robots = true;
+  closed.options.retries = 0;
+  std::ostringstream closed_err;
+  CHECK(run_fetch(closed, out, closed_err) == 1);
+  CHECK_THAT(closed_err.str(), Catch::Contains("Couldn't connect"));
+  CHECK_THAT(closed_err.str(), !Catch::Contains("--no-robots"));
+}
+
+TEST_CASE("the summary counts pages in the singular and the plural", "[fetch][command]") {
+  TestServer server(routes);
+  std::ostringstream out, one, two;
+  CHECK(run_fetch(command_for({server.url("/article/1"), server.url("/missing")}), out, one) == 1);
+  CHECK_THAT(one.str(), Catch::Contains("crbc: fetch: 1 page written,"));
+  CHECK(run_fetch(command_for({server.url("/article/1"), server.url("/article/2")}), out, two) ==
+        0);
+  CHECK_THAT(two.str(), Catch::Contains("crbc: fetch: 2 pages written,"));
 }

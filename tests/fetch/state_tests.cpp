@@ -15,6 +15,7 @@
 #include "fetch/test_server.hpp"
 
 using namespace std::chrono_literals;
+using crbc::fetch::Delivery;
 using crbc::fetch::Fetcher;
 using crbc::fetch::FetchResult;
 using crbc::fetch::Novelty;
@@ -76,6 +77,8 @@ TEST_CASE("a conditional request gets a 304 and the page counts as unchanged", "
   CHECK(known->etag == "\"abc\"");
   CHECK(known->last_modified == "Tue, 03 Nov 2026 10:00:00 GMT");
 
+  CHECK(state.conditional_request(url).etag.empty());  // not delivered: fetched in full again
+  state.mark_delivered(url);
   const auto request = state.conditional_request(url);
   CHECK(request.etag == "\"abc\"");
   const FetchResult second = fetcher.fetch_one(request);
@@ -101,6 +104,53 @@ TEST_CASE("a changed page is told apart from an unchanged one by its content", "
   CHECK(state.record(fetcher.fetch_one({server.url("/news")})) == Novelty::unchanged);
   version = 2;
   CHECK(state.record(fetcher.fetch_one({server.url("/news")})) == Novelty::changed);
+}
+
+TEST_CASE("a page counts as delivered only once acknowledged, version by version",
+          "[fetch][state][delivery]") {
+  TemporaryDirectory directory;
+  StateStore state(directory.file("state.db"));
+  FetchResult page;
+  page.url = "https://example.org/a";
+  page.final_url = "https://example.org/b";
+  page.ok = true;
+  page.status = 200;
+  page.body = "version 1";
+  state.record(page);
+  CHECK(state.delivery(page.url) == Delivery::never);
+  state.mark_delivered("https://example.org/b");  // a record that kept only the final url
+  CHECK(state.delivery(page.url) == Delivery::current);
+  page.body = "version 2";
+  CHECK(state.record(page) == Novelty::changed);
+  CHECK(state.delivery(page.url) == Delivery::older_version);
+  state.mark_delivered(page.url);
+  CHECK(state.delivery(page.url) == Delivery::current);
+  state.mark_delivered("https://example.org/unknown");  // ignored
+  CHECK_FALSE(state.find("https://example.org/unknown"));
+}
+
+TEST_CASE("a state file of the previous version is migrated: its pages count as delivered",
+          "[fetch][state][delivery]") {
+  TemporaryDirectory directory;
+  const std::string path = directory.file("old.db");
+  {
+    const crbc::sqlite::Database old(path, crbc::sqlite::Database::Access::write, nullptr);
+    old.exec(
+        "CREATE TABLE pages (url TEXT PRIMARY KEY, final_url TEXT NOT NULL DEFAULT '',"
+        " status INTEGER NOT NULL DEFAULT 0, etag TEXT NOT NULL DEFAULT '',"
+        " last_modified TEXT NOT NULL DEFAULT '', content_hash TEXT NOT NULL DEFAULT '',"
+        " first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, last_changed TEXT NOT NULL);"
+        "INSERT INTO pages VALUES ('https://example.org/a', 'https://example.org/a', 200,"
+        " '\"e1\"', '', 'hash', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z',"
+        " '2026-11-01T00:00:00Z')");
+  }
+  StateStore state(path);
+  CHECK(state.delivery("https://example.org/a") == Delivery::current);
+  CHECK(state.conditional_request("https://example.org/a").etag == "\"e1\"");
+  CHECK(state.find("https://example.org/a")->delivered_at == "2026-11-02T00:00:00Z");
+  StateStore reopened(path);  // a migrated file opens again as it is
+  CHECK(reopened.delivery("https://example.org/a") == Delivery::current);
+  CHECK(integrity_of(path) == "ok");
 }
 
 TEST_CASE("two runs writing the same state at once do not corrupt it", "[fetch][state]") {
