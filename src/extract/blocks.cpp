@@ -232,12 +232,13 @@ std::string without_leading_dashes(std::string text) {
 class BlockEmitter {
  public:
   BlockEmitter(const Document& doc, const NodeStats& stats, std::string_view base_url,
-               std::uint32_t content_text, bool furniture_ignored)
+               std::uint32_t content_text, bool furniture_ignored, Cleaning cleaning)
       : doc_(doc),
         stats_(stats),
         base_url_(base_url),
         content_text_(content_text),
-        furniture_ignored_(furniture_ignored) {}
+        furniture_ignored_(furniture_ignored),
+        cleaning_(cleaning) {}
 
   void emit(NodeId root) {
     walk_blocks(root);
@@ -253,6 +254,7 @@ class BlockEmitter {
     const std::string_view tag = doc_.tag(n);
     if (is_non_content_tag(tag)) return true;
     if (is_hidden(doc_, n)) return true;
+    if (cleaning_ == Cleaning::minimal) return false;
     if (furniture_ignored_ && is_boilerplate_by_name(doc_, stats_, n, true)) return true;
     const bool minor = stats_.text[n] * 2 < content_text_;
     if (!minor) return false;
@@ -636,6 +638,7 @@ class BlockEmitter {
   std::string_view base_url_;
   std::uint32_t content_text_;
   bool furniture_ignored_;
+  Cleaning cleaning_;
   std::vector<model::Block> blocks_;
   InlineText current_;
   std::vector<model::Image> pending_images_;
@@ -644,10 +647,11 @@ class BlockEmitter {
 }  // namespace
 
 std::vector<model::Block> emit_blocks(const Document& doc, const NodeStats& stats,
-                                      const ContentRoots& roots, std::string_view base_url) {
+                                      const ContentRoots& roots, std::string_view base_url,
+                                      Cleaning cleaning) {
   std::uint32_t content_text = 0;
   for (const NodeId root : roots.nodes) content_text += stats.text[root];
-  BlockEmitter emitter(doc, stats, base_url, content_text, roots.furniture_ignored);
+  BlockEmitter emitter(doc, stats, base_url, content_text, roots.furniture_ignored, cleaning);
   for (const NodeId root : roots.nodes) emitter.emit(root);
   return emitter.take();
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <utility>
 #include <variant>
 
 #include "extract/blocks.hpp"
@@ -54,12 +55,87 @@ void trim_body(std::vector<model::Block>& body) {
   }
 }
 
+std::size_t text_size(const std::vector<model::Block>& body) {
+  std::size_t size = 0;
+  for (const model::Block& block : body) size += plain_text(block).size();
+  return size;
+}
+
+std::size_t text_size(const NodeStats& stats, const ContentRoots& roots) {
+  std::size_t size = 0;
+  for (const NodeId root : roots.nodes) size += stats.text[root];
+  return size;
+}
+
+// Bytes of text under which a body is as good as empty.
+constexpr std::size_t kNearlyEmpty = 25;
+// Under this, a body is not worth keeping while another opinion finds text.
+constexpr std::size_t kTooShort = 100;
+
+// Cleaning left a short remnant of much longer chosen elements. Mostly that is right
+// (comments and related rails cut from a short story), but it is also what happens
+// when the article's own wrapper carries a furniture word ("author-admin").
+bool is_short_remnant(std::size_t body_text, std::size_t roots_text) {
+  constexpr std::size_t kShort = 500;
+  return body_text < kShort && body_text * 4 < roots_text;
+}
+
+// `inner` are other elements, each strictly inside one of `outer` and not itself
+// named as furniture: a tighter container of the text than `outer`.
+bool is_tighter_container(const Document& doc, const NodeStats& stats, const ContentRoots& inner,
+                          const ContentRoots& outer) {
+  if (inner.nodes.empty() || inner.nodes == outer.nodes) return false;
+  return std::all_of(inner.nodes.begin(), inner.nodes.end(), [&](NodeId n) {
+    const bool inside = std::any_of(outer.nodes.begin(), outer.nodes.end(),
+                                    [&](NodeId o) { return o != n && doc.contains(o, n); });
+    return inside && !is_boilerplate_by_name(doc, stats, n);
+  });
+}
+
+// The body from the content roots, with second opinions when it looks poor:
+// - a short remnant of long roots gives way to the roots found without leaving out
+//   furniture-named subtrees, when those are a tighter container inside the first
+//   and give more text;
+// - a body of next to nothing gives way to the first of: those roots, then each set
+//   of roots with minimal cleaning, that is not next to nothing (else the longest);
+//   a page where all of them are empty gives its whole visible text.
+std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stats,
+                                      std::string_view base_url) {
+  const ContentRoots first = find_content_roots(doc, stats);
+  std::vector<model::Block> best = emit_blocks(doc, stats, first, base_url);
+  std::size_t best_text = text_size(best);
+  const bool remnant = is_short_remnant(best_text, text_size(stats, first));
+  if (!remnant && best_text >= kTooShort) return best;
+  const ContentRoots with_furniture = find_content_roots(doc, stats, false);
+  if (remnant && is_tighter_container(doc, stats, with_furniture, first)) {
+    std::vector<model::Block> body = emit_blocks(doc, stats, with_furniture, base_url);
+    const std::size_t body_text = text_size(body);
+    if (body_text > best_text * 2) return body;
+  }
+  if (best_text >= kTooShort) return best;
+  const std::pair<const ContentRoots*, Cleaning> opinions[] = {
+      {&with_furniture, Cleaning::full},
+      {&first, Cleaning::minimal},
+      {&with_furniture, Cleaning::minimal}};
+  for (const auto& [roots, cleaning] : opinions) {
+    std::vector<model::Block> body = emit_blocks(doc, stats, *roots, base_url, cleaning);
+    const std::size_t body_text = text_size(body);
+    if (body_text >= kTooShort) return body;
+    if (body_text > best_text) {
+      best = std::move(body);
+      best_text = body_text;
+    }
+  }
+  if (best_text >= kNearlyEmpty) return best;
+  const NodeId page = doc.body() == kNoNode ? doc.document_node() : doc.body();
+  return emit_blocks(doc, stats, ContentRoots{{page}, false}, base_url, Cleaning::minimal);
+}
+
 // Pages that render their text with scripts leave little in the markup but may
 // declare the whole text in JSON-LD: when that is far longer, it becomes the body.
 void use_declared_body_if_richer(const std::string& declared, std::vector<model::Block>& body,
                                  std::vector<std::string>& warnings) {
-  std::size_t found = 0;
-  for (const model::Block& block : body) found += plain_text(block).size();
+  const std::size_t found = text_size(body);
   if (declared.size() < 500 || declared.size() < found * 3) return;
   std::vector<model::Block> paragraphs;
   std::size_t start = 0;
@@ -122,12 +198,8 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
     const std::string base_url = base_url_of(doc, page_url);
     const NodeStats stats = compute_stats(doc);
     deadline.check();
-    article.body = emit_blocks(doc, stats, find_content_roots(doc, stats), base_url);
+    article.body = choose_body(doc, stats, base_url);
     deadline.check();
-    if (article.body.empty()) {
-      article.body = emit_blocks(doc, stats, find_content_roots(doc, stats, false), base_url);
-      deadline.check();
-    }
     use_declared_body_if_richer(json_ld_article_body(doc), article.body, result.warnings);
     trim_body(article.body);
     describe_from_body(article);
