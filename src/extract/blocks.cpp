@@ -26,11 +26,11 @@ bool is_heading(std::string_view tag) noexcept {
 
 // Elements whose start and end separate blocks of text.
 bool is_block_boundary(std::string_view tag) noexcept {
-  static constexpr std::array<std::string_view, 28> kTags = {
-      "p",       "div",     "section",  "article", "main",    "header", "center",
-      "address", "dd",      "dt",       "dl",      "li",      "tr",     "td",
-      "th",      "form",    "fieldset", "details", "summary", "figure", "figcaption",
-      "hgroup",  "caption", "body",     "tbody",   "thead",   "tfoot",  "table"};
+  static constexpr std::array<std::string_view, 30> kTags = {
+      "p",        "div",     "section", "article", "main",       "header", "center",  "address",
+      "dd",       "dt",      "dl",      "li",      "tr",         "td",     "th",      "form",
+      "fieldset", "details", "summary", "figure",  "figcaption", "hgroup", "caption", "body",
+      "tbody",    "thead",   "tfoot",   "table",   "ul",         "ol"};
   return std::find(kTags.begin(), kTags.end(), tag) != kTags.end();
 }
 
@@ -361,6 +361,8 @@ class BlockEmitter {
       return true;
     }
     if (tag == "ul" || tag == "ol") {
+      // Old pages indent prose with a list element and no items: walk into it.
+      if (stats_.direct_text[n] * 2 > stats_.text[n]) return false;
       flush();
       model::List list = build_list(n, 1);
       if (!list.items.empty()) blocks_.push_back(std::move(list));
@@ -451,8 +453,8 @@ class BlockEmitter {
         ++n;
         continue;
       }
-      Open entry{doc_.subtree_end(n), is_block_boundary(tag) || is_heading(tag) ||
-                                          tag == "blockquote" || tag == "ul" || tag == "ol"};
+      Open entry{doc_.subtree_end(n),
+                 is_block_boundary(tag) || is_heading(tag) || tag == "blockquote"};
       if (entry.block) line_per_block ? text.line_break() : text.space();
       if (const auto kind = mark_kind(tag)) entry.mark = open_mark(n, *kind, text);
       open.push_back(entry);
