@@ -61,41 +61,24 @@ std::size_t text_size(const std::vector<model::Block>& body) {
   return size;
 }
 
-std::size_t text_size(const NodeStats& stats, const ContentRoots& roots) {
-  std::size_t size = 0;
-  for (const NodeId root : roots.nodes) size += stats.text[root];
-  return size;
-}
-
 // Bytes of text under which a body is as good as empty.
 constexpr std::size_t kNearlyEmpty = 25;
 // Under this, a body is not worth keeping while another opinion finds text.
 constexpr std::size_t kTooShort = 100;
+// Under this, a body is short enough to ask for a second opinion.
+constexpr std::size_t kShortBody = 500;
 
-// Cleaning left a short remnant of much longer chosen elements. Mostly that is right
-// (comments and related rails cut from a short story), but it is also what happens
-// when the article's own wrapper carries a furniture word ("author-admin").
-bool is_short_remnant(std::size_t body_text, std::size_t roots_text) {
-  constexpr std::size_t kShort = 500;
-  return body_text < kShort && body_text * 4 < roots_text;
-}
-
-// `inner` are other elements, each strictly inside one of `outer` and not itself
-// named as furniture: a tighter container of the text than `outer`.
-bool is_tighter_container(const Document& doc, const NodeStats& stats, const ContentRoots& inner,
-                          const ContentRoots& outer) {
-  if (inner.nodes.empty() || inner.nodes == outer.nodes) return false;
-  return std::all_of(inner.nodes.begin(), inner.nodes.end(), [&](NodeId n) {
-    const bool inside = std::any_of(outer.nodes.begin(), outer.nodes.end(),
-                                    [&](NodeId o) { return o != n && doc.contains(o, n); });
-    return inside && !is_boilerplate_by_name(doc, stats, n);
-  });
+// Whether any of `roots` is itself named as furniture (a comment, a share bar).
+bool any_named_furniture(const Document& doc, const NodeStats& stats, const ContentRoots& roots) {
+  return std::any_of(roots.nodes.begin(), roots.nodes.end(),
+                     [&](NodeId n) { return is_boilerplate_by_name(doc, stats, n); });
 }
 
 // The body from the content roots, with second opinions when it looks poor:
-// - a short remnant of long roots gives way to the roots found without leaving out
-//   furniture-named subtrees, when those are a tighter container inside the first
-//   and give more text;
+// - a short body gives way to the roots found without leaving out furniture-named
+//   subtrees (the article's own wrapper can carry such a word: "share-wrapper",
+//   "author-admin"), when those are other elements, not named furniture themselves,
+//   and give several times the text;
 // - a body of next to nothing gives way to the first of: those roots, then each set
 //   of roots with minimal cleaning, that is not next to nothing (else the longest);
 //   a page where all of them are empty gives its whole visible text.
@@ -104,13 +87,13 @@ std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stat
   const ContentRoots first = find_content_roots(doc, stats);
   std::vector<model::Block> best = emit_blocks(doc, stats, first, base_url);
   std::size_t best_text = text_size(best);
-  const bool remnant = is_short_remnant(best_text, text_size(stats, first));
-  if (!remnant && best_text >= kTooShort) return best;
+  if (best_text >= kShortBody) return best;
   const ContentRoots with_furniture = find_content_roots(doc, stats, false);
-  if (remnant && is_tighter_container(doc, stats, with_furniture, first)) {
+  if (!with_furniture.nodes.empty() && with_furniture.nodes != first.nodes &&
+      !any_named_furniture(doc, stats, with_furniture)) {
     std::vector<model::Block> body = emit_blocks(doc, stats, with_furniture, base_url);
-    const std::size_t body_text = text_size(body);
-    if (body_text > best_text * 2) return body;
+    constexpr std::size_t kSeveralTimes = 3;
+    if (text_size(body) > best_text * kSeveralTimes) return body;
   }
   if (best_text >= kTooShort) return best;
   const std::pair<const ContentRoots*, Cleaning> opinions[] = {

@@ -60,3 +60,25 @@ TEST_CASE("a page without any paragraph-like element gives its visible text",
   CHECK(has(text, "Terminal opens Monday."));
   CHECK(has(text, "Tickets at the pier."));
 }
+
+TEST_CASE("a short side block is not the article when the article's wrapper has a furniture name",
+          "[body][second-opinion]") {
+  // Sites wrap the whole story in a container for their share buttons ("share-wrapper");
+  // leaving it out leaves a promotion box with one paragraph as the best candidate.
+  std::string paragraphs;
+  for (int i = 0; i < 5; ++i) paragraphs += "<p>" + kSentence + "</p>";
+  const std::string html =
+      "<html><body><div id=main><div class=share-wrapper><div class=story><h1>Ferry "
+      "terminal opens</h1><div>" +
+      paragraphs +
+      "</div></div></div></div>"
+      "<div id=side><div class=box><h3>Free report</h3><p>Download our free report on ports "
+      "and shipping, with figures for every harbour in the region, by signing up "
+      "today.</p><p>Readers who sign up also get our weekly letter on ferries, "
+      "fares and timetables, and may leave at any time.</p>"
+      "</div></div></body></html>";
+  const std::string text = model::body_text(run(html).article);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK(text.size() > 4 * kSentence.size());
+  CHECK_FALSE(has(text, "free report"));
+}
