@@ -112,6 +112,9 @@ Furniture furniture_token(std::string_view token) {
       "timestamp", "pubdate",    "gallery",  "slideshow",     "carousel",    "bio",
       "biography", "authorbio",  "author",   "authors",       "contributor"};
   if (one_of(token, kExact)) return Furniture::strong;
+  // Paywalled sites mark the gated article text itself for subscribers
+  // ("subscriber-only"); their sign-up boxes say "subscribe" or "subscription".
+  if (token == "subscriber") return Furniture::none;
   if (starts_with_any(token, {"share",        "sharing",  "social",      "comment",  "related",
                               "newsletter",   "subscri",  "advert",      "sponsor",  "promo",
                               "recommend",    "cookie",   "consent",     "gdpr",     "disqus",

@@ -299,3 +299,17 @@ TEST_CASE("prose indented with a bare list element is kept as paragraphs", "[bod
   CHECK(paragraphs[0]->content.text == kParagraph);
   CHECK(paragraphs[2]->content.text == kParagraph);
 }
+
+TEST_CASE("text marked for subscribers is the article, a subscribe box is not",
+          "[body][subscriber]") {
+  // Paywalled pages wrap each gated paragraph in an element named for subscribers.
+  std::string gated;
+  for (int i = 0; i < 4; ++i) gated += "<div class=subscriber-only><p>" + kParagraph + "</p></div>";
+  const auto result = run(
+      page_with("<div class=article-body>" + gated +
+                "<div class=subscribe-box><p>Subscribe now for unlimited access to every story, "
+                "cancel any time you like.</p></div></div>"));
+  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  REQUIRE(paragraphs.size() == 4);
+  CHECK(paragraphs[3]->content.text == kParagraph);
+}
