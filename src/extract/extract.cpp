@@ -61,6 +61,16 @@ std::size_t text_size(const std::vector<model::Block>& body) {
   return size;
 }
 
+// Bytes of running text: paragraphs, not headings, lists or tables.
+std::size_t prose_size(const std::vector<model::Block>& body) {
+  std::size_t size = 0;
+  for (const model::Block& block : body) {
+    if (const auto* paragraph = std::get_if<model::Paragraph>(&block))
+      size += paragraph->content.text.size();
+  }
+  return size;
+}
+
 // Bytes of text under which a body is as good as empty.
 constexpr std::size_t kNearlyEmpty = 25;
 // Under this, a body is not worth keeping while another opinion finds text.
@@ -81,7 +91,8 @@ bool any_named_furniture(const Document& doc, const NodeStats& stats, const Cont
 //   and give several times the text;
 // - a body of next to nothing gives way to the first of: those roots, then each set
 //   of roots with minimal cleaning, that is not next to nothing (else the longest);
-//   a page where all of them are empty gives its whole visible text.
+//   a page where all of them are as good as empty gives its whole visible text,
+//   unless that has next to no prose (then there is no article to find).
 std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stats,
                                       std::string_view base_url) {
   const ContentRoots first = find_content_roots(doc, stats);
@@ -111,7 +122,9 @@ std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stat
   }
   if (best_text >= kNearlyEmpty) return best;
   const NodeId page = doc.body() == kNoNode ? doc.document_node() : doc.body();
-  return emit_blocks(doc, stats, ContentRoots{{page}, false}, base_url, Cleaning::minimal);
+  std::vector<model::Block> visible =
+      emit_blocks(doc, stats, ContentRoots{{page}, false}, base_url, Cleaning::minimal);
+  return prose_size(visible) >= kNearlyEmpty ? visible : best;
 }
 
 // Pages that render their text with scripts leave little in the markup but may
