@@ -26,11 +26,11 @@ bool is_heading(std::string_view tag) noexcept {
 
 // Elements whose start and end separate blocks of text.
 bool is_block_boundary(std::string_view tag) noexcept {
-  static constexpr std::array<std::string_view, 28> kTags = {
-      "p",       "div",     "section",  "article", "main",    "header", "center",
-      "address", "dd",      "dt",       "dl",      "li",      "tr",     "td",
-      "th",      "form",    "fieldset", "details", "summary", "figure", "figcaption",
-      "hgroup",  "caption", "body",     "tbody",   "thead",   "tfoot",  "table"};
+  static constexpr std::array<std::string_view, 30> kTags = {
+      "p",        "div",     "section", "article", "main",       "header", "center",  "address",
+      "dd",       "dt",      "dl",      "li",      "tr",         "td",     "th",      "form",
+      "fieldset", "details", "summary", "figure",  "figcaption", "hgroup", "caption", "body",
+      "tbody",    "thead",   "tfoot",   "table",   "ul",         "ol"};
   return std::find(kTags.begin(), kTags.end(), tag) != kTags.end();
 }
 
@@ -232,12 +232,13 @@ std::string without_leading_dashes(std::string text) {
 class BlockEmitter {
  public:
   BlockEmitter(const Document& doc, const NodeStats& stats, std::string_view base_url,
-               std::uint32_t content_text, bool furniture_ignored)
+               std::uint32_t content_text, bool furniture_ignored, Cleaning cleaning)
       : doc_(doc),
         stats_(stats),
         base_url_(base_url),
         content_text_(content_text),
-        furniture_ignored_(furniture_ignored) {}
+        furniture_ignored_(furniture_ignored),
+        cleaning_(cleaning) {}
 
   void emit(NodeId root) {
     walk_blocks(root);
@@ -253,6 +254,7 @@ class BlockEmitter {
     const std::string_view tag = doc_.tag(n);
     if (is_non_content_tag(tag)) return true;
     if (is_hidden(doc_, n)) return true;
+    if (cleaning_ == Cleaning::minimal) return false;
     if (furniture_ignored_ && is_boilerplate_by_name(doc_, stats_, n, true)) return true;
     const bool minor = stats_.text[n] * 2 < content_text_;
     if (!minor) return false;
@@ -359,6 +361,8 @@ class BlockEmitter {
       return true;
     }
     if (tag == "ul" || tag == "ol") {
+      // Old pages indent prose with a list element and no items: walk into it.
+      if (stats_.direct_text[n] * 2 > stats_.text[n]) return false;
       flush();
       model::List list = build_list(n, 1);
       if (!list.items.empty()) blocks_.push_back(std::move(list));
@@ -449,8 +453,8 @@ class BlockEmitter {
         ++n;
         continue;
       }
-      Open entry{doc_.subtree_end(n), is_block_boundary(tag) || is_heading(tag) ||
-                                          tag == "blockquote" || tag == "ul" || tag == "ol"};
+      Open entry{doc_.subtree_end(n),
+                 is_block_boundary(tag) || is_heading(tag) || tag == "blockquote"};
       if (entry.block) line_per_block ? text.line_break() : text.space();
       if (const auto kind = mark_kind(tag)) entry.mark = open_mark(n, *kind, text);
       open.push_back(entry);
@@ -636,6 +640,7 @@ class BlockEmitter {
   std::string_view base_url_;
   std::uint32_t content_text_;
   bool furniture_ignored_;
+  Cleaning cleaning_;
   std::vector<model::Block> blocks_;
   InlineText current_;
   std::vector<model::Image> pending_images_;
@@ -644,10 +649,11 @@ class BlockEmitter {
 }  // namespace
 
 std::vector<model::Block> emit_blocks(const Document& doc, const NodeStats& stats,
-                                      const ContentRoots& roots, std::string_view base_url) {
+                                      const ContentRoots& roots, std::string_view base_url,
+                                      Cleaning cleaning) {
   std::uint32_t content_text = 0;
   for (const NodeId root : roots.nodes) content_text += stats.text[root];
-  BlockEmitter emitter(doc, stats, base_url, content_text, roots.furniture_ignored);
+  BlockEmitter emitter(doc, stats, base_url, content_text, roots.furniture_ignored, cleaning);
   for (const NodeId root : roots.nodes) emitter.emit(root);
   return emitter.take();
 }

@@ -12,8 +12,14 @@
 
 namespace crbc::extract {
 
+// How much furniture the emitter takes out of the chosen elements: `full` also drops
+// the subtrees named or shaped like furniture (share bars, link lists, short wrappers);
+// `minimal` only what is never shown as text (scripts, forms, hidden elements).
+enum class Cleaning { full, minimal };
+
 // `base_url` resolves links and image sources (the page url, or its <base href>).
 std::vector<model::Block> emit_blocks(const Document& doc, const NodeStats& stats,
-                                      const ContentRoots& roots, std::string_view base_url);
+                                      const ContentRoots& roots, std::string_view base_url,
+                                      Cleaning cleaning = Cleaning::full);
 
 }  // namespace crbc::extract

@@ -242,7 +242,8 @@ bool plausible_author_name(std::string_view name) {
   const std::string lower = meta::lowercase(name);
   std::size_t start = 0;
   while (start < lower.size()) {
-    std::size_t end = lower.find(' ', start);
+    // Hyphens part the words of a title too ("Editor-at-large", "Co-Producer").
+    std::size_t end = lower.find_first_of(" -", start);
     if (end == std::string::npos) end = lower.size();
     const std::string_view word = std::string_view(lower).substr(start, end - start);
     if (std::ranges::find(kNotNameWords, word) != std::end(kNotNameWords)) return false;

@@ -112,6 +112,9 @@ Furniture furniture_token(std::string_view token) {
       "timestamp", "pubdate",    "gallery",  "slideshow",     "carousel",    "bio",
       "biography", "authorbio",  "author",   "authors",       "contributor"};
   if (one_of(token, kExact)) return Furniture::strong;
+  // Paywalled sites mark the gated article text itself for subscribers
+  // ("subscriber-only"); their sign-up boxes say "subscribe" or "subscription".
+  if (token == "subscriber") return Furniture::none;
   if (starts_with_any(token, {"share",        "sharing",  "social",      "comment",  "related",
                               "newsletter",   "subscri",  "advert",      "sponsor",  "promo",
                               "recommend",    "cookie",   "consent",     "gdpr",     "disqus",
@@ -146,10 +149,13 @@ bool is_main_text_token(std::string_view token) {
   return one_of(token, kExact);
 }
 
-constexpr std::array<std::string_view, 27> kNonContentTags = {
-    "script", "style",  "noscript", "template", "svg",   "math",     "canvas", "iframe", "object",
-    "embed",  "button", "select",   "option",   "input", "textarea", "nav",    "aside",  "footer",
-    "dialog", "menu",   "map",      "audio",    "video", "head",     "title",  "link",   "meta"};
+// <rt> and <rp> are ruby annotations (readings shown above the text, and the brackets
+// for browsers without ruby): read inline, they interrupt the sentence.
+constexpr std::array<std::string_view, 29> kNonContentTags = {
+    "script", "style",  "noscript", "template", "svg",    "math",  "canvas",   "iframe",
+    "object", "embed",  "button",   "select",   "option", "input", "textarea", "nav",
+    "aside",  "footer", "dialog",   "menu",     "map",    "audio", "video",    "head",
+    "title",  "link",   "meta",     "rt",       "rp"};
 
 constexpr std::array<std::string_view, 6> kHeadings = {"h1", "h2", "h3", "h4", "h5", "h6"};
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <utility>
 #include <variant>
 
 #include "extract/blocks.hpp"
@@ -54,12 +55,83 @@ void trim_body(std::vector<model::Block>& body) {
   }
 }
 
+std::size_t text_size(const std::vector<model::Block>& body) {
+  std::size_t size = 0;
+  for (const model::Block& block : body) size += plain_text(block).size();
+  return size;
+}
+
+// Bytes of running text: paragraphs, not headings, lists or tables.
+std::size_t prose_size(const std::vector<model::Block>& body) {
+  std::size_t size = 0;
+  for (const model::Block& block : body) {
+    if (const auto* paragraph = std::get_if<model::Paragraph>(&block))
+      size += paragraph->content.text.size();
+  }
+  return size;
+}
+
+// Bytes of text under which a body is as good as empty.
+constexpr std::size_t kNearlyEmpty = 25;
+// Under this, a body is not worth keeping while another opinion finds text.
+constexpr std::size_t kTooShort = 100;
+// Under this, a body is short enough to ask for a second opinion.
+constexpr std::size_t kShortBody = 500;
+
+// Whether any of `roots` is itself named as furniture (a comment, a share bar).
+bool any_named_furniture(const Document& doc, const NodeStats& stats, const ContentRoots& roots) {
+  return std::any_of(roots.nodes.begin(), roots.nodes.end(),
+                     [&](NodeId n) { return is_boilerplate_by_name(doc, stats, n); });
+}
+
+// The body from the content roots, with second opinions when it looks poor:
+// - a short body gives way to the roots found without leaving out furniture-named
+//   subtrees (the article's own wrapper can carry such a word: "share-wrapper",
+//   "author-admin"), when those are other elements, not named furniture themselves,
+//   and give several times the text;
+// - a body of next to nothing gives way to the first of: those roots, then each set
+//   of roots with minimal cleaning, that is not next to nothing (else the longest);
+//   a page where all of them are as good as empty gives its whole visible text,
+//   unless that has next to no prose (then there is no article to find).
+std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stats,
+                                      std::string_view base_url) {
+  const ContentRoots first = find_content_roots(doc, stats);
+  std::vector<model::Block> best = emit_blocks(doc, stats, first, base_url);
+  std::size_t best_text = text_size(best);
+  if (best_text >= kShortBody) return best;
+  const ContentRoots with_furniture = find_content_roots(doc, stats, false);
+  if (!with_furniture.nodes.empty() && with_furniture.nodes != first.nodes &&
+      !any_named_furniture(doc, stats, with_furniture)) {
+    std::vector<model::Block> body = emit_blocks(doc, stats, with_furniture, base_url);
+    constexpr std::size_t kSeveralTimes = 3;
+    if (text_size(body) > best_text * kSeveralTimes) return body;
+  }
+  if (best_text >= kTooShort) return best;
+  const std::pair<const ContentRoots*, Cleaning> opinions[] = {
+      {&with_furniture, Cleaning::full},
+      {&first, Cleaning::minimal},
+      {&with_furniture, Cleaning::minimal}};
+  for (const auto& [roots, cleaning] : opinions) {
+    std::vector<model::Block> body = emit_blocks(doc, stats, *roots, base_url, cleaning);
+    const std::size_t body_text = text_size(body);
+    if (body_text >= kTooShort) return body;
+    if (body_text > best_text) {
+      best = std::move(body);
+      best_text = body_text;
+    }
+  }
+  if (best_text >= kNearlyEmpty) return best;
+  const NodeId page = doc.body() == kNoNode ? doc.document_node() : doc.body();
+  std::vector<model::Block> visible =
+      emit_blocks(doc, stats, ContentRoots{{page}, false}, base_url, Cleaning::minimal);
+  return prose_size(visible) >= kNearlyEmpty ? visible : best;
+}
+
 // Pages that render their text with scripts leave little in the markup but may
 // declare the whole text in JSON-LD: when that is far longer, it becomes the body.
 void use_declared_body_if_richer(const std::string& declared, std::vector<model::Block>& body,
                                  std::vector<std::string>& warnings) {
-  std::size_t found = 0;
-  for (const model::Block& block : body) found += plain_text(block).size();
+  const std::size_t found = text_size(body);
   if (declared.size() < 500 || declared.size() < found * 3) return;
   std::vector<model::Block> paragraphs;
   std::size_t start = 0;
@@ -122,12 +194,8 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
     const std::string base_url = base_url_of(doc, page_url);
     const NodeStats stats = compute_stats(doc);
     deadline.check();
-    article.body = emit_blocks(doc, stats, find_content_roots(doc, stats), base_url);
+    article.body = choose_body(doc, stats, base_url);
     deadline.check();
-    if (article.body.empty()) {
-      article.body = emit_blocks(doc, stats, find_content_roots(doc, stats, false), base_url);
-      deadline.check();
-    }
     use_declared_body_if_richer(json_ld_article_body(doc), article.body, result.warnings);
     trim_body(article.body);
     describe_from_body(article);

@@ -69,6 +69,18 @@ bool has_token(std::string_view list, std::string_view token) {
   return false;
 }
 
+// A link home labelled as navigation ("Home", "Go to Home Page »", "Back to the
+// homepage") rather than with the site's name.
+bool is_navigation_label(std::string_view label) {
+  for (const std::string_view arrow :
+       {"\u00BB", "\u00AB", "\u203A", "\u2039", "\u2192", "\u2190"}) {
+    if (label.find(arrow) != std::string_view::npos) return true;
+  }
+  const std::string lower = ascii_lower(label);
+  return has_token(lower, "home") || has_token(lower, "homepage") || lower.starts_with("go to ") ||
+         lower.starts_with("back to ");
+}
+
 // class or id naming a byline: "byline", "article-author", "author-name", "writer".
 bool names_byline(std::string_view class_or_id) {
   const std::string lower = ascii_lower(class_or_id);
@@ -295,7 +307,7 @@ class MetadataBuilder {
     if (article.site_name.empty())
       article.site_name = meta_value({"application-name", "apple-mobile-web-app-title"});
     // The name on the link home ("Home" aside), usually the logo's.
-    if (article.site_name.empty() && !meta::equals_ci(facts_.home_link_name, "home"))
+    if (article.site_name.empty() && !is_navigation_label(facts_.home_link_name))
       article.site_name = facts_.home_link_name;
   }
 

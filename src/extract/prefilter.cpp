@@ -265,6 +265,16 @@ std::string prefilter_html(std::string_view html, std::size_t max_depth, Prefilt
     }
     append_start_tag(out, html.substr(lt, tag.end - lt), tag, lt);
     pos = tag.end;
+    if (tag.name == "title" && find_end_tag(html, pos, "title") == std::string_view::npos) {
+      // A <title> never closed (a damaged page) would hold the rest of the page as its
+      // text: it ends where the next tag starts, as lenient parsers end it.
+      const std::size_t next_tag = std::min(html.find('<', pos), html.size());
+      out.append(html.substr(pos, next_tag - pos));
+      out.append("</title>");
+      guard.close(tag);
+      pos = next_tag;
+      continue;
+    }
     if (raw_text) {
       const std::size_t close = find_end_tag(html, pos, tag.name);
       const std::size_t body_end = close == std::string_view::npos ? html.size() : close;

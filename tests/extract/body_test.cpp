@@ -277,3 +277,39 @@ TEST_CASE("a page without a declared description is described by its opening par
           .article;
   CHECK(declared.description == "The declared one.");
 }
+
+TEST_CASE("ruby annotations stay out of the text", "[body][ruby]") {
+  const std::string ruby =
+      "<p>今日は<ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>で新しい路面電車の"
+      "計画が発表され、市民の多くが歓迎した。工事は来年の春に始まる予定で、完成まで五年かかる。"
+      "</p>";
+  const auto result = run(page_with(ruby + "<p>" + kParagraph + "</p>"));
+  const std::string text = model::body_text(result.article);
+  CHECK(text.find("今日は東京で新しい路面電車") != std::string::npos);
+  CHECK(text.find("とうきょう") == std::string::npos);
+  CHECK(text.find("(") == std::string::npos);
+}
+
+TEST_CASE("prose indented with a bare list element is kept as paragraphs", "[body][bare-text]") {
+  // Old pages wrap whole sections in <ul> (or <ol>) with no <li>, for the indent only.
+  const auto result = run(
+      page_with("<ul>" + kParagraph + "<br><br>" + kParagraph + "<p>" + kParagraph + "</p></ul>"));
+  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  REQUIRE(paragraphs.size() == 3);
+  CHECK(paragraphs[0]->content.text == kParagraph);
+  CHECK(paragraphs[2]->content.text == kParagraph);
+}
+
+TEST_CASE("text marked for subscribers is the article, a subscribe box is not",
+          "[body][subscriber]") {
+  // Paywalled pages wrap each gated paragraph in an element named for subscribers.
+  std::string gated;
+  for (int i = 0; i < 4; ++i) gated += "<div class=subscriber-only><p>" + kParagraph + "</p></div>";
+  const auto result = run(
+      page_with("<div class=article-body>" + gated +
+                "<div class=subscribe-box><p>Subscribe now for unlimited access to every story, "
+                "cancel any time you like.</p></div></div>"));
+  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  REQUIRE(paragraphs.size() == 4);
+  CHECK(paragraphs[3]->content.text == kParagraph);
+}

@@ -21,6 +21,8 @@ TEST_CASE("Bylines split into names") {
       {"Jane Doe, John Roe & Ann Poe", {"Jane Doe", "John Roe", "Ann Poe"}},
       {"Jane Doe; John Roe | Ann Poe", {"Jane Doe", "John Roe", "Ann Poe"}},
       {"Written by Jane Doe, Staff Writer", {"Jane Doe"}},
+      {"By Jane Doe, Editor-at-large", {"Jane Doe"}},
+      {"By Jean-Luc Picard-Smith", {"Jean-Luc Picard-Smith"}},
       {"By Jane Doe, Senior Correspondent | Nov. 27, 2026", {"Jane Doe"}},
       {"By Jane Doe Updated 10:00 AM", {"Jane Doe"}},
       {"Von Hans Müller und Eva Schmidt", {"Hans Müller", "Eva Schmidt"}},

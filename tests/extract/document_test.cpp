@@ -59,6 +59,18 @@ TEST_CASE("prefilter keeps markup it does not cut and drops comments", "[documen
   CHECK(prefilter_html("a < b and c<1", 512) == "a < b and c<1");
 }
 
+TEST_CASE("a title never closed ends at the next tag, not at the end of the page", "[document]") {
+  // A damaged page: the end tag of its title is cut, the whole body follows.
+  const std::string page =
+      "<html><head><title>Storm hits the coast</tit\n<meta charset=utf-8></head>"
+      "<body><p>The storm reached the coast at dawn.</p></body></html>";
+  CHECK(prefilter_html(page, 512).starts_with(
+      "<html><head><title>Storm hits the coast</title></tit"));
+  const Document doc = Document::parse(page);
+  REQUIRE(doc.elements_by_tag("p").size() == 1);
+  CHECK(doc.text_content(doc.elements_by_tag("p")[0]) == "The storm reached the coast at dawn.");
+}
+
 TEST_CASE("nesting deeper than the bound is flattened, text kept", "[document]") {
   std::string deep;
   for (int i = 0; i < 2000; ++i) deep += "<div>";

@@ -432,6 +432,11 @@ TEST_CASE("Pages without declared metadata: headline and date from what is shown
        page("<title>Valley Notes - News from the valley</title>",
             header + "<div class=\"post\">" + byline + kParagraph + "</div>"),
        {.authors = Names{"Helen Marsh"}, .published = "2025-03-03"}},
+      {"a link home labelled as navigation does not name the site",
+       "https://v.example/p",
+       page("<title>Bakery reopens on the square</title>",
+            "<div><a href=\"/\">Go to Home Page &raquo;</a></div>" + kParagraph),
+       {.site_name = ""}},
   };
   for (const auto& c : cases) check_page(c);
 }

@@ -1,0 +1,84 @@
+// When the first choice of the article's container gives a poor body, a second opinion.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "extract/extract.hpp"
+
+using namespace crbc;
+
+namespace {
+
+const std::string kSentence =
+    "The harbour authority opened the new ferry terminal on Monday, after three years of "
+    "building work and a long argument about its cost, the mayor said at the ceremony. ";
+
+extract::ExtractResult run(const std::string& html) {
+  extract::ExtractOptions options;
+  options.url = "https://news.example.org/2024/ferry.html";
+  return extract::extract_article(html, options);
+}
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("an article wrapper named with a furniture word still gives the article",
+          "[body][second-opinion]") {
+  // Blog engines put taxonomy words on the post's wrapper ("author-NAME"); skipping it as
+  // an author box leaves only the reply notes beside it in the page's main column.
+  std::string paragraphs;
+  for (int i = 0; i < 6; ++i) paragraphs += "<p>" + kSentence + "</p>";
+  const std::string html =
+      "<html><body><div id=wrap>"
+      "<div class='post type-post author-jdoe'><h1>Ferry terminal opens</h1>"
+      "<div class=entry-content>" +
+      paragraphs +
+      "</div></div>"
+      "<h3>Leave a reply</h3><p>Your email address will not be published, required fields "
+      "are marked, and replies are read by a moderator before they appear below.</p>"
+      "<p>Please keep replies on topic, civil and short; links to other sites, advertising "
+      "and personal attacks are removed without notice, as are replies in capitals.</p>"
+      "</div></body></html>";
+  const auto result = run(html);
+  const std::string text = model::body_text(result.article);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK(text.size() > 5 * kSentence.size());
+  CHECK_FALSE(has(text, "will not be published"));
+  CHECK_FALSE(has(text, "keep replies on topic"));
+}
+
+TEST_CASE("a page without any paragraph-like element gives its visible text",
+          "[body][second-opinion]") {
+  // Short lines straight under <body>, separated by <br>: nothing scores as a paragraph.
+  const std::string html =
+      "<html><body><b>Ferry news</b><br>Terminal opens Monday.<br>Boats every hour.<br>"
+      "Tickets at the pier.<br></body></html>";
+  const auto result = run(html);
+  const std::string text = model::body_text(result.article);
+  CHECK(has(text, "Terminal opens Monday."));
+  CHECK(has(text, "Tickets at the pier."));
+}
+
+TEST_CASE("a short side block is not the article when the article's wrapper has a furniture name",
+          "[body][second-opinion]") {
+  // Sites wrap the whole story in a container for their share buttons ("share-wrapper");
+  // leaving it out leaves a promotion box with one paragraph as the best candidate.
+  std::string paragraphs;
+  for (int i = 0; i < 5; ++i) paragraphs += "<p>" + kSentence + "</p>";
+  const std::string html =
+      "<html><body><div id=main><div class=share-wrapper><div class=story><h1>Ferry "
+      "terminal opens</h1><div>" +
+      paragraphs +
+      "</div></div></div></div>"
+      "<div id=side><div class=box><h3>Free report</h3><p>Download our free report on ports "
+      "and shipping, with figures for every harbour in the region, by signing up "
+      "today.</p><p>Readers who sign up also get our weekly letter on ferries, "
+      "fares and timetables, and may leave at any time.</p>"
+      "</div></div></body></html>";
+  const std::string text = model::body_text(run(html).article);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK(text.size() > 4 * kSentence.size());
+  CHECK_FALSE(has(text, "free report"));
+}
