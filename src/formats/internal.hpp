@@ -100,6 +100,15 @@ void read_delimited_documents(InputBuffer& in, const std::string& source,
                               const ReadOptions& options, const DocumentSink& sink,
                               const DocumentStream& stream);
 
+// Why an input whose first bytes are `head` cannot be read as `format` (chosen with
+// --from when `forced`, else detected): a PDF, an image, HTML given as JSON, crbc's
+// own csv output. nullopt when nothing speaks against it.
+std::optional<std::string> content_mismatch(std::string_view head, Format format, bool forced);
+
+// Runs `read` on the inflated bytes of a gzip-compressed input; a corrupt or truncated
+// stream ends it with a FormatError.
+void read_gunzipped(std::streambuf& compressed, const std::function<void(std::istream&)>& read);
+
 // Throws FormatError at the first invalid UTF-8 sequence of `text`.
 void require_utf8(std::string_view text, std::size_t first_line = 1);
 

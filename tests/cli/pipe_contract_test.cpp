@@ -99,7 +99,7 @@ TEST_CASE("a malformed NDJSON line names its line and does not stop the others")
 }
 
 TEST_CASE("usage errors exit 2 and print nothing on stdout") {
-  for (const std::string& args :
+  for (const std::string args :
        {"convert --no-such-option", "convert -t klingon", "frobnicate", ""}) {
     const RunResult result = run(binary() + " " + args);
     CHECK(result.status == 2);
@@ -259,4 +259,68 @@ TEST_CASE("SIGTERM during a run exits 143 and leaves no temporary file") {
   CHECK(result.status == 143);
   CHECK_FALSE(std::filesystem::exists(target));
   CHECK(std::filesystem::is_empty(dir.path()));
+}
+
+TEST_CASE("gzip-compressed pages and records are read like plain ones, whatever their name") {
+  ScratchDir scratch;
+  const std::string page = source_path("samples/crbc-belarus-pardons.html");
+  const auto plain = run(binary() + " parse -t ndjson " + shell_quote(page));
+  REQUIRE(plain.status == 0);
+  for (const std::string name : {"page.html.gz", "page.gz", "page"}) {
+    const auto compressed = (scratch / name).string();
+    REQUIRE(run("gzip -c " + shell_quote(page) + " > " + shell_quote(compressed)).status == 0);
+    const auto parsed = run(binary() + " parse -t ndjson " + shell_quote(compressed));
+    INFO(name << "\n" << parsed.err);
+    CHECK(parsed.status == 0);
+    // The record names its source file, the rest is the same.
+    auto record = json::parse(parsed.out);
+    auto expected = json::parse(plain.out);
+    CHECK(record.at("title") == expected.at("title"));
+    CHECK(record.at("body") == expected.at("body"));
+  }
+  // Records, on standard input, and concatenated gzip members (`cat a.gz b.gz`).
+  write_file(scratch / "one", record_line("One"));
+  write_file(scratch / "two", record_line("Two"));
+  const auto converted = run("cd " + shell_quote(scratch.path().string()) +
+                             " && gzip -c one > both.gz && gzip -c two >> both.gz && " + binary() +
+                             " convert -t ndjson < both.gz");
+  INFO(converted.err);
+  CHECK(converted.status == 0);
+  const auto records = ndjson_lines(converted.out);
+  REQUIRE(records.size() == 2);
+  CHECK(records[1].at("title") == "Two");
+}
+
+TEST_CASE("an input of the wrong kind fails alone, with one line that says what it is") {
+  ScratchDir scratch;
+  const std::string page = shell_quote(source_path("samples/crbc-belarus-pardons.html"));
+  write_file(scratch / "report.pdf",
+             "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+  write_file(scratch / "good.json", record_line("Kept"));
+  struct Case {
+    std::string command;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {"convert --from json " + page, "looks like HTML, not json records"},
+      {"convert --from ndjson " + page, "looks like HTML, not ndjson records"},
+      {"parse report.pdf", "a PDF document"},
+      {"parse -t csv " + page + " | " + binary() + " convert", "csv or tsv output"},
+      {"parse -t tsv " + page + " | " + binary() + " convert", "csv or tsv output"},
+  };
+  for (const auto& c : cases) {
+    const auto result =
+        run("cd " + shell_quote(scratch.path().string()) + " && " + binary() + " " + c.command);
+    INFO(c.command << "\n" << result.err);
+    CHECK(result.status == 1);
+    CHECK(result.out.empty());
+    CHECK_THAT(result.err, Catch::Contains(c.says));
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+  }
+  // The other inputs of the run are still read.
+  const auto mixed = run("cd " + shell_quote(scratch.path().string()) + " && " + binary() +
+                         " convert -t ndjson report.pdf good.json");
+  CHECK(mixed.status == 1);
+  REQUIRE(ndjson_lines(mixed.out).size() == 1);
+  CHECK(ndjson_lines(mixed.out)[0].at("title") == "Kept");
 }
