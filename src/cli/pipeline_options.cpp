@@ -61,8 +61,17 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
   flags.to = std::move(default_to);
   auto& o = flags.options;
   o.stage = command.get_name();
-  command.add_option("inputs", o.inputs, "Input files; standard input when none or \"-\"")
+  command
+      .add_option("inputs", o.inputs.paths,
+                  "Input files (folders with -r); standard input when none or \"-\"")
       ->type_name("FILE");
+  command
+      .add_option("-i,--input-list", o.inputs.lists,
+                  "Also read the inputs named in FILE, one a line (- for standard input)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);  // -i takes one FILE; repeat it for more
+  command.add_flag("-R,--recursive", o.inputs.recursive,
+                   "Read the files in folders given as inputs, and in their subfolders");
   command
       .add_option("-t,--to,--format", flags.to,
                   "Output format: " + joined(formats::output_format_names()))

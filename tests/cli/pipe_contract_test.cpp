@@ -324,3 +324,49 @@ TEST_CASE("an input of the wrong kind fails alone, with one line that says what 
   REQUIRE(ndjson_lines(mixed.out).size() == 1);
   CHECK(ndjson_lines(mixed.out)[0].at("title") == "Kept");
 }
+
+TEST_CASE("folders with -R and input lists with -i; --output-dir keeps the folder's layout") {
+  ScratchDir scratch;
+  std::filesystem::create_directories(scratch / "pages/b");
+  std::filesystem::create_directories(scratch / "pages/.cache");
+  write_file(scratch / "pages/a.json", record_line("A"));
+  write_file(scratch / "pages/b/2.json", record_line("B2"));
+  write_file(scratch / "pages/.cache/x.json", record_line("hidden"));
+  write_file(scratch / "c.json", record_line("C"));
+  const std::string in_scratch = "cd " + shell_quote(scratch.path().string()) + " && ";
+  REQUIRE(run(in_scratch + "gzip c.json && mv c.json.gz pages/").status == 0);
+  const auto titles = [](const std::string& ndjson) {
+    std::vector<std::string> out;
+    for (const auto& record : ndjson_lines(ndjson)) out.push_back(record.at("title"));
+    return out;
+  };
+
+  const auto without_flag = run(in_scratch + binary() + " convert -t ndjson pages");
+  CHECK(without_flag.status == 1);
+  CHECK_THAT(without_flag.err, Catch::Contains("pages: error: is a folder: give -R"));
+
+  const auto walked = run(in_scratch + binary() + " convert -R -t ndjson pages");
+  INFO(walked.err);
+  CHECK(walked.status == 0);
+  CHECK(titles(walked.out) == std::vector<std::string>{"A", "B2", "C"});
+
+  const auto into_folder = run(in_scratch + binary() + " convert -R --output-dir out pages");
+  CHECK(into_folder.status == 0);
+  for (const std::string name : {"out/a.json", "out/b/2.json", "out/c.json"}) {
+    INFO(name);
+    CHECK(std::filesystem::is_regular_file(scratch / name));
+  }
+  CHECK_FALSE(std::filesystem::exists(scratch / "out/.cache"));
+
+  write_file(scratch / "list.txt", "# wanted\npages/c.json.gz\n\npages/a.json\n");
+  const auto listed = run(in_scratch + binary() + " convert -t ndjson -i list.txt pages/b/2.json");
+  CHECK(listed.status == 0);
+  CHECK(titles(listed.out) == std::vector<std::string>{"B2", "C", "A"});
+  const auto from_stdin = run(in_scratch + "printf 'pages/a.json\\npages/b\\n' | " + binary() +
+                              " convert -t ndjson -R -i -");
+  CHECK(from_stdin.status == 0);
+  CHECK(titles(from_stdin.out) == std::vector<std::string>{"A", "B2"});
+  const auto missing_list = run(in_scratch + binary() + " convert -i nowhere.txt");
+  CHECK(missing_list.status == 1);
+  CHECK_THAT(missing_list.err, Catch::Contains("nowhere.txt: error: cannot read the input list"));
+}
