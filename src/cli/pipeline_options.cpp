@@ -92,6 +92,8 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
       ->type_name("LIST")
       ->check(kTableFields);
   command.add_flag("--pretty", o.write.pretty, "Indent JSON even when there are several records");
+  command.add_flag("--with-metadata", o.write.with_metadata,
+                   "text: begin each record with its title, byline, date, site and url");
   command
       .add_option("-j,--jobs", o.jobs,
                   "Process up to N documents in parallel; output keeps input order")
@@ -115,6 +117,11 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
 pipeline::Options finish_pipeline_options(PipelineFlags& flags) {
   pipeline::Options options = flags.options;
   options.to = format_named(flags.to, "--to");
+  if (options.write.with_metadata && options.to != formats::Format::text) {
+    throw CLI::ValidationError("--with-metadata",
+                               "applies to -t text only (the other formats "
+                               "carry the metadata already)");
+  }
   if (!flags.from.empty()) options.from = format_named(flags.from, "--from");
   options.write.fields = split_fields(flags.fields);
   if (options.quiet) {

@@ -262,7 +262,7 @@ std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream& out,
     case Format::html:
       return detail::make_html_writer(out);
     case Format::text:
-      return detail::make_text_writer(out);
+      return detail::make_text_writer(out, options.with_metadata);
     case Format::csv:
       return detail::make_table_writer(out, ',', options);
     case Format::tsv:

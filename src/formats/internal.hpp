@@ -169,7 +169,7 @@ std::unique_ptr<RecordWriter> make_jsonld_writer(std::ostream& out);
 std::unique_ptr<RecordWriter> make_yaml_writer(std::ostream& out);
 std::unique_ptr<RecordWriter> make_markdown_writer(std::ostream& out);
 std::unique_ptr<RecordWriter> make_html_writer(std::ostream& out);
-std::unique_ptr<RecordWriter> make_text_writer(std::ostream& out);
+std::unique_ptr<RecordWriter> make_text_writer(std::ostream& out, bool with_metadata);
 std::unique_ptr<RecordWriter> make_table_writer(std::ostream& out, char separator,
                                                 const WriteOptions& options);
 
