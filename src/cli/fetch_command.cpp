@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/download_options.hpp"
 
 namespace crbc::cli {
 namespace {
@@ -12,7 +13,6 @@ struct FetchFlags {
   fetch::FetchCommand command;
   bool records = false;
   bool html = false;
-  bool no_robots = false;
   double delay_seconds = 0;
   double timeout_seconds = 60;
   double connect_timeout_seconds = 10;
@@ -54,9 +54,7 @@ void add_fetch_command(CLI::App& app, RunState& state) {
       ->capture_default_str();
   sub->add_option("--max-redirects", c.options.max_redirects, "Redirects followed")
       ->capture_default_str();
-  sub->add_flag("--no-robots", flags->no_robots, "Ignore robots.txt");
-  sub->add_flag("--allow-private", c.options.allow_private,
-                "Allow loopback, private and link-local addresses");
+  add_address_options(*sub, c.options);
   sub->add_flag("-q,--quiet", c.quiet, "No summary line");
   sub->callback([&state, flags] {
     auto& command = flags->command;
@@ -66,7 +64,6 @@ void add_fetch_command(CLI::App& app, RunState& state) {
     command.options.timeout = milliseconds(static_cast<long long>(flags->timeout_seconds * 1000));
     command.options.connect_timeout =
         milliseconds(static_cast<long long>(flags->connect_timeout_seconds * 1000));
-    command.options.robots = !flags->no_robots;
     command.output = flags->records ? fetch::FetchCommand::Output::records
                      : flags->html  ? fetch::FetchCommand::Output::html
                                     : fetch::FetchCommand::Output::automatic;

@@ -257,6 +257,10 @@ class Batch {
       fail({path, 0, 0}, *inputs_[index].problem);
       return;
     }
+    if (options_.read_url && is_web_address(path)) {
+      read_web_address(index, path);
+      return;
+    }
     io::OpenedInput input;
     try {
       input = io::open_input(path);
@@ -300,6 +304,19 @@ class Batch {
     } catch (const std::exception& error) {
       fail({input.name, 0, 0}, error.what());
     }
+  }
+
+  void read_web_address(std::size_t index, const std::string& url) {
+    std::shared_ptr<formats::Document> page;
+    try {
+      page = std::make_shared<formats::Document>(options_.read_url(url));
+    } catch (const std::exception& error) {
+      fail({url, 0, 0}, error.what());
+      return;
+    }
+    pool_.submit([this, page, index] {
+      return run_transform(transform_, *page, index, options_.document_time_limit);
+    });
   }
 
   void fail(const io::Location& where, const std::string& message) {
