@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/download_options.hpp"
+#include "cli/help_formatter.hpp"
 
 namespace crbc::cli {
 namespace {
@@ -23,6 +24,9 @@ struct FetchFlags {
 
 void add_fetch_command(CLI::App& app, RunState& state) {
   auto* sub = app.add_subcommand("fetch", "Download article pages from urls, feeds and sitemaps");
+  add_help_footer(*sub,
+                  "crbc fetch --state fetch.db --new-only --feed https://news.example.org/rss.xml"
+                  " | crbc parse");
   auto flags = std::make_shared<FetchFlags>();
   auto& c = flags->command;
   sub->add_option("url", c.urls, "Urls to fetch (or feeds, with --feed)");

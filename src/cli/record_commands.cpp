@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/download_options.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/pipeline_options.hpp"
 #include "commands/delivery.hpp"
 #include "commands/page_download.hpp"
@@ -14,8 +15,10 @@ namespace {
 enum class WebAddresses { downloaded, files };
 
 void add_record_command(CLI::App& app, RunState& state, const std::string& name,
-                        const std::string& description, WebAddresses web_addresses) {
+                        const std::string& description, const std::string& example,
+                        WebAddresses web_addresses) {
   auto* command = app.add_subcommand(name, description);
+  add_help_footer(*command, example);
   auto flags = std::make_shared<PipelineFlags>();
   auto page = std::make_shared<pipeline::PageOptions>();
   auto ack_state = std::make_shared<std::string>();
@@ -59,14 +62,14 @@ void add_parse_command(CLI::App& app, RunState& state) {
   add_record_command(
       app, state, "parse",
       "Extract article records (metadata, body blocks, related links) from HTML pages",
-      WebAddresses::downloaded);
+      "crbc parse -j 2 -R --output-dir records/ pages/", WebAddresses::downloaded);
 }
 
 void add_convert_command(CLI::App& app, RunState& state) {
   add_record_command(
       app, state, "convert",
       "Convert records between JSON, NDJSON, YAML, Markdown, HTML, text, CSV, TSV and JSON-LD",
-      WebAddresses::files);
+      "crbc convert -t yaml story.json > story.yaml", WebAddresses::files);
 }
 
 }  // namespace crbc::cli
