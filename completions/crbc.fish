@@ -86,6 +86,7 @@ complete -c crbc -n '__crbc_at fetch' -l max-redirects -r -x -d 'Redirects follo
 complete -c crbc -n '__crbc_at fetch' -l no-robots -d 'Ignore robots.txt'
 complete -c crbc -n '__crbc_at fetch' -l allow-private -d 'Allow loopback, private and link-local addresses'
 complete -c crbc -n '__crbc_at fetch' -s q -l quiet -d 'No summary line'
+complete -c crbc -n '__crbc_at fetch' -l progress -d 'Show progress on stderr even when it is not a terminal'
 
 complete -c crbc -n '__crbc_at help' -f -a 'convert fetch help parse related summarize'
 complete -c crbc -n '__crbc_at help' -s h -l help -d 'Print this help message and exit'

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/download_options.hpp"
 #include "cli/help_formatter.hpp"
+#include "cli/pipeline_options.hpp"
 
 namespace crbc::cli {
 namespace {
@@ -60,6 +61,7 @@ void add_fetch_command(CLI::App& app, RunState& state) {
       ->capture_default_str();
   add_address_options(*sub, c.options);
   sub->add_flag("-q,--quiet", c.quiet, "No summary line");
+  add_progress_flag(*sub, c.progress);
   sub->callback([&state, flags] {
     auto& command = flags->command;
     using std::chrono::milliseconds;

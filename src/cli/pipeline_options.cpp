@@ -59,6 +59,11 @@ const CLI::Validator kSeconds(
     },
     "");
 
+CLI::Option* add_progress_flag(CLI::App& command, bool& progress) {
+  return command.add_flag("--progress", progress,
+                          "Show progress on stderr even when it is not a terminal");
+}
+
 void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string default_to) {
   flags.to = std::move(default_to);
   auto& o = flags.options;
@@ -117,10 +122,7 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
       ->group(kRunGroup);
   command.add_flag("-q,--quiet", o.quiet, "No warnings and no progress; errors are still reported")
       ->group(kRunGroup);
-  command
-      .add_flag("--progress", flags.progress,
-                "Show progress on stderr even when it is not a terminal")
-      ->group(kRunGroup);
+  add_progress_flag(command, flags.progress)->group(kRunGroup);
   command
       .add_option("--max-input-size", o.max_input_bytes,
                   "Largest document accepted, in bytes (default 256 MiB)")

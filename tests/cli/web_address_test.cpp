@@ -99,3 +99,21 @@ TEST_CASE("parse downloads a web address given as an input, with fetch's rules")
     CHECK_THAT(converted.err, Catch::Contains("No such file"));
   }
 }
+
+TEST_CASE("fetch shows progress with --progress, and none on a stderr that is not a terminal") {
+  ScratchDir site;
+  for (const std::string name : {"a.html", "b.html"}) {
+    std::filesystem::copy_file(source_path("samples/crbc-belarus-pardons.html"), site / name);
+  }
+  LocalSite server(site.path());
+  const std::string fetch = binary() + " fetch --allow-private --records " +
+                            shell_quote(server.url("a.html")) + " " +
+                            shell_quote(server.url("b.html"));
+  const auto with_progress = run(fetch + " --progress");
+  INFO(with_progress.err);
+  CHECK(with_progress.status == 0);
+  CHECK_THAT(with_progress.err, Catch::Contains("\rcrbc: fetch: 2 pages, 0 failed\n"));
+  const auto without = run(fetch);
+  CHECK(without.err.find('\r') == std::string::npos);
+  CHECK(run(fetch + " --progress -q").err.find('\r') == std::string::npos);
+}
