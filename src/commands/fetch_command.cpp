@@ -8,6 +8,7 @@
 #include "formats/warc.hpp"
 #include "io/atomic_file.hpp"
 #include "io/diagnostics.hpp"
+#include "io/exit_status.hpp"
 
 namespace crbc::commands {
 
@@ -34,7 +35,7 @@ int run_fetch(FetchInvocation invocation, std::ostream& out, std::ostream& err) 
     return status;
   } catch (const io::OutputError& error) {
     io::Reporter(err).error({}, error.what());
-    return 1;
+    return io::kExitSomeFailed;
   }
 }
 

@@ -12,6 +12,7 @@
 #include "fetch/state.hpp"
 #include "io/atomic_file.hpp"
 #include "io/diagnostics.hpp"
+#include "io/exit_status.hpp"
 #include "io/input.hpp"
 #include "io/progress.hpp"
 
@@ -108,10 +109,6 @@ bool wanted(const FetchCommand& command, Delivery delivery) {
   return command.new_only ? delivery == Delivery::never : delivery != Delivery::current;
 }
 
-std::string counted(std::size_t count, const std::string& singular, const std::string& plural) {
-  return std::to_string(count) + " " + (count == 1 ? singular : plural);
-}
-
 // --output-dir is created with its parents, like `mkdir -p`; false (said on
 // `report`) when it cannot be.
 bool make_output_dir(const std::string& dir, io::Reporter& report) {
@@ -134,9 +131,11 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
   io::Reporter report(err, command.quiet);
   if (command.new_only && command.state_path.empty()) {
     report.error({}, "--new-only needs --state FILE (where pages seen before are remembered)");
-    return 2;
+    return io::kExitUsage;
   }
-  if (!command.output_dir.empty() && !make_output_dir(command.output_dir, report)) return 2;
+  if (!command.output_dir.empty() && !make_output_dir(command.output_dir, report)) {
+    return io::kExitSomeFailed;
+  }
   std::vector<std::string> inputs = command.urls;
   try {
     for (const std::string& file : command.url_files) {
@@ -146,16 +145,16 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
     if (command.read_stdin) read_url_lines(*io::open_input("-").stream, inputs);
   } catch (const io::InputError& error) {
     report.error({}, error.what());
-    return 2;
+    return io::kExitUsage;
   }
   if (inputs.empty()) {
     report.error({}, "no url to fetch (give urls, --input FILE, or urls on standard input)");
-    return 2;
+    return io::kExitUsage;
   }
   const bool several = command.feed || inputs.size() > 1;
   if (command.output == FetchCommand::Output::html && several && command.output_dir.empty()) {
     report.error({}, "--html writes one page; use --records or --output-dir for several");
-    return 2;
+    return io::kExitUsage;
   }
   const bool records = command.output == FetchCommand::Output::records ||
                        (command.output == FetchCommand::Output::automatic &&
@@ -216,26 +215,26 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
     progress.finish(fetched + skipped + report.errors(), report.errors());
     if (sent_again > 0 && command.stdout_is_pipe) {
       report.warning({command.state_path},
-                     counted(sent_again, "page", "pages") +
+                     io::counted(sent_again, "page", "pages") +
                          " fetched by an earlier run never reached the end of its pipeline and "
                          "came again (does the last command acknowledge with --ack-state " +
                          command.state_path + "?)");
     }
     if (several && !command.quiet) {
-      report.raw("crbc: fetch: " + counted(fetched, "page", "pages") + " written, " +
+      report.raw("crbc: fetch: " + io::counted(fetched, "page", "pages") + " written, " +
                  std::to_string(skipped) + " unchanged or seen before skipped, " +
                  std::to_string(report.errors()) + " failed\n");
     }
   } catch (const ClosedPipe&) {
-    return 0;
+    return io::kExitOk;
   } catch (const StateError& error) {
     report.error({command.state_path}, error.what());
-    return 1;
+    return io::kExitSomeFailed;
   } catch (const std::exception& error) {
     report.error({}, error.what());
-    return 1;
+    return io::kExitSomeFailed;
   }
-  return failed ? 1 : 0;
+  return failed ? io::kExitSomeFailed : io::kExitOk;
 }
 
 }  // namespace crbc::fetch

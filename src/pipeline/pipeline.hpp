@@ -15,15 +15,15 @@
 #include "formats/formats.hpp"
 #include "io/deadline.hpp"
 #include "io/diagnostics.hpp"
+#include "io/exit_status.hpp"
 #include "model/article.hpp"
 #include "pipeline/inputs.hpp"
 
 namespace crbc::pipeline {
 
-// Exit statuses, documented in crbc(1).
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitSomeFailed = 1;
-inline constexpr int kExitUsage = 2;
+using io::kExitOk;
+using io::kExitSomeFailed;
+using io::kExitUsage;
 
 enum class Progress { automatic, always, never };
 
