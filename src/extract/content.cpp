@@ -115,10 +115,11 @@ Furniture furniture_token(std::string_view token) {
   // Paywalled sites mark the gated article text itself for subscribers
   // ("subscriber-only"); their sign-up boxes say "subscribe" or "subscription".
   if (token == "subscriber") return Furniture::none;
-  if (starts_with_any(token, {"share",        "sharing",  "social",      "comment",  "related",
-                              "newsletter",   "subscri",  "advert",      "sponsor",  "promo",
-                              "recommend",    "cookie",   "consent",     "gdpr",     "disqus",
-                              "notification", "readmore", "morestories", "jumplink", "print"})) {
+  if (starts_with_any(token,
+                      {"share",    "sharing", "social",  "comment",      "related",   "newsletter",
+                       "subscri",  "advert",  "sponsor", "promo",        "recommend", "cookie",
+                       "consent",  "gdpr",    "disqus",  "notification", "readmore",  "morestories",
+                       "jumplink", "print",   "tooltip", "popover",      "hovercard"})) {
     return Furniture::strong;
   }
   if (one_of(token, kLayout)) return Furniture::weak;
@@ -206,7 +207,8 @@ bool is_boilerplate_by_name(const Document& doc, const NodeStats& stats, NodeId 
   if (doc.attr_or_empty(n, "itemprop") == "articleBody") return false;
   Furniture furniture = Furniture::none;
   const std::string_view role = doc.attr_or_empty(n, "role");
-  if (role == "navigation" || role == "menu") furniture = Furniture::strong;
+  // Tooltips and hover cards show on pointing only: read inline, they cut into the text.
+  if (role == "navigation" || role == "menu" || role == "tooltip") furniture = Furniture::strong;
   if (role == "banner" || role == "complementary" || role == "contentinfo" || role == "dialog" ||
       role == "alert") {
     furniture = Furniture::weak;
