@@ -188,6 +188,18 @@ bool is_clean_utf8(std::string_view bytes) noexcept {
   return true;
 }
 
+// A page saved or served as UTF-8 under a stale legacy declaration (a common server
+// and CMS default): text with bytes above ASCII that all form valid UTF-8 is almost
+// never legacy-encoded text, and decoding it as declared would garble every accent.
+// A byte-order mark is never second-guessed.
+bool is_misdeclared_utf8(std::string_view encoding, std::string_view payload,
+                         bool had_byte_order_mark) noexcept {
+  if (had_byte_order_mark || is_utf8_name(encoding) || is_utf16_name(encoding)) return false;
+  const bool non_ascii = std::any_of(payload.begin(), payload.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return non_ascii && is_clean_utf8(payload);
+}
+
 std::string valid_utf8_copy(std::string_view bytes) {
   if (is_clean_utf8(bytes)) return std::string(bytes);
   return text::repair_utf8(bytes);
@@ -342,6 +354,10 @@ std::string decode_to_utf8(std::string_view raw, std::string_view content_type,
     }
   }
   if (encoding.empty()) encoding = "WINDOWS-1252";
+  if (is_misdeclared_utf8(encoding, payload, raw.size() != payload.size())) {
+    encoding = "UTF-8";
+    decoder.reset();
+  }
   if (charset_out) *charset_out = encoding;
   if (is_utf8_name(encoding)) return valid_utf8_copy(payload);
   if (!decoder) decoder = open_decoder(encoding);

@@ -115,10 +115,11 @@ Furniture furniture_token(std::string_view token) {
   // Paywalled sites mark the gated article text itself for subscribers
   // ("subscriber-only"); their sign-up boxes say "subscribe" or "subscription".
   if (token == "subscriber") return Furniture::none;
-  if (starts_with_any(token, {"share",        "sharing",  "social",      "comment",  "related",
-                              "newsletter",   "subscri",  "advert",      "sponsor",  "promo",
-                              "recommend",    "cookie",   "consent",     "gdpr",     "disqus",
-                              "notification", "readmore", "morestories", "jumplink", "print"})) {
+  if (starts_with_any(token,
+                      {"share",    "sharing", "social",  "comment",      "related",   "newsletter",
+                       "subscri",  "advert",  "sponsor", "promo",        "recommend", "cookie",
+                       "consent",  "gdpr",    "disqus",  "notification", "readmore",  "morestories",
+                       "jumplink", "print",   "tooltip", "popover",      "hovercard"})) {
     return Furniture::strong;
   }
   if (one_of(token, kLayout)) return Furniture::weak;
@@ -206,7 +207,8 @@ bool is_boilerplate_by_name(const Document& doc, const NodeStats& stats, NodeId 
   if (doc.attr_or_empty(n, "itemprop") == "articleBody") return false;
   Furniture furniture = Furniture::none;
   const std::string_view role = doc.attr_or_empty(n, "role");
-  if (role == "navigation" || role == "menu") furniture = Furniture::strong;
+  // Tooltips and hover cards show on pointing only: read inline, they cut into the text.
+  if (role == "navigation" || role == "menu" || role == "tooltip") furniture = Furniture::strong;
   if (role == "banner" || role == "complementary" || role == "contentinfo" || role == "dialog" ||
       role == "alert") {
     furniture = Furniture::weak;
@@ -311,6 +313,37 @@ bool is_conditionally_junk(const Document& doc, const NodeStats& stats, NodeId n
 
 namespace {
 
+struct Candidate {
+  double score;
+  NodeId node;
+};
+
+// For each child of `parent`, the best candidate inside it (itself included).
+std::unordered_map<NodeId, Candidate> best_inside_children(
+    const Document& doc, NodeId parent, const std::unordered_map<NodeId, double>& scores) {
+  std::unordered_map<NodeId, Candidate> best;
+  const NodeId end = doc.subtree_end(parent);
+  for (const auto& [node, score] : scores) {
+    if (node <= parent || node >= end) continue;
+    NodeId child = node;
+    while (doc.parent(child) != parent) child = doc.parent(child);
+    auto [it, inserted] = best.try_emplace(child, Candidate{score, node});
+    if (!inserted && score > it->second.score) it->second = {score, node};
+  }
+  return best;
+}
+
+// Whether `a` sits inside `a_root` as `b` sits inside `b_root`: the same tags on the way
+// up (the repeated markup of one template).
+bool same_nesting(const Document& doc, NodeId a, NodeId a_root, NodeId b, NodeId b_root) {
+  while (a != a_root && b != b_root) {
+    if (doc.tag(a) != doc.tag(b)) return false;
+    a = doc.parent(a);
+    b = doc.parent(b);
+  }
+  return a == a_root && b == b_root;
+}
+
 std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool skip_unlikely) {
   const NodeId body = doc.body() == kNoNode ? doc.document_node() : doc.body();
   std::unordered_map<NodeId, double> scores;
@@ -405,6 +438,13 @@ std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool
   if (parent == kNoNode || parent == 0) return {top};
   const std::string_view top_class = doc.attr_or_empty(top, "class");
   const double threshold = std::max(10.0, top_final * 0.2);
+  // Page builders and old table layouts put each part of the article in a wrapper of
+  // its own: a sibling holding a strong candidate nested as the best one is in `top`,
+  // with few links, continues the article.
+  const auto inside = best_inside_children(doc, parent, scores);
+  const NodeId best = ranked.front().second;
+  const bool best_inside_top = best != top && doc.contains(top, best);
+  const double inner_threshold = std::max(10.0, top_score * 0.2);
   std::vector<NodeId> roots;
   for (const NodeId sibling : doc.children(parent)) {
     if (sibling == top) {
@@ -419,6 +459,13 @@ std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool
       bonus += top_final * 0.2;
     const auto it = scores.find(sibling);
     if (it != scores.end() && it->second + bonus >= threshold) {
+      roots.push_back(sibling);
+      continue;
+    }
+    if (const auto inner = inside.find(sibling);
+        best_inside_top && inner != inside.end() && inner->second.score >= inner_threshold &&
+        stats.link_density(sibling) < 0.25 &&
+        same_nesting(doc, inner->second.node, sibling, best, top)) {
       roots.push_back(sibling);
       continue;
     }

@@ -157,3 +157,20 @@ TEST_CASE("prescan reads the declaration the way the HTML standard does", "[char
   CHECK(prescan_meta_charset("<div title='<meta charset=koi8-r>'>").empty());
   CHECK(prescan_meta_charset("").empty());
 }
+
+TEST_CASE("UTF-8 bytes under a stale legacy declaration are read as UTF-8", "[charset]") {
+  // Servers and CMSs keep an old "iso-8859-1" label on pages saved as UTF-8.
+  for (const char* header : {"", "text/html; charset=windows-1252"}) {
+    const std::string raw = page("<meta charset=\"iso-8859-1\">", kFrench + " " + kRussian);
+    std::string used;
+    CHECK(decode_to_utf8(raw, header, &used) == raw);
+    CHECK(used == "UTF-8");
+  }
+}
+
+TEST_CASE("legacy bytes that are not valid UTF-8 keep their declaration", "[charset]") {
+  const std::string raw = encode(page("<meta charset=\"iso-8859-1\">", kFrench), "ISO-8859-1");
+  std::string used;
+  CHECK(decode_to_utf8(raw, "", &used).find(kFrench) != std::string::npos);
+  CHECK(used == "WINDOWS-1252");
+}
