@@ -13,7 +13,11 @@ namespace {
 
 constexpr std::size_t kMaxQuoteBytes = 4000;
 constexpr std::size_t kMaxSpeakerWords = 8;
+// Words before a verb of speech that may hold its subject: a name with an apposition
+// or a relative clause ("Anna Berg, who leads the largest union, said").
+constexpr std::size_t kMaxSubjectWords = 16;
 constexpr std::size_t kMinQuoteWords = 4;
+constexpr std::size_t kMinAttributedQuoteWords = 2;
 
 struct QuotePair {
   std::string_view open;
@@ -31,22 +35,15 @@ constexpr std::array<QuotePair, 7> kPairs{{
     {"``", "''"},  // tokenised corpora
 }};
 
-const std::unordered_set<std::string_view> kSpeechVerbs{
-    "said",      "says",      "say",        "told",      "tells",     "added",      "adds",
-    "stated",    "noted",     "notes",      "explained", "asked",     "wrote",      "writes",
-    "argued",    "warned",    "insisted",   "declared",  "announced", "replied",    "recalled",
-    "continued", "stressed",  "claimed",    "commented", "sagte",     "sagt",       "erklärte",
-    "betonte",   "a",         "dit",        "déclaré",   "affirmé",   "dijo",       "afirmó",
-    "declaró",   "señaló",    "сказал",     "сказала",   "сказали",   "заявил",     "заявила",
-    "заявили",   "отметил",   "отметила",   "добавил",   "добавила",  "подчеркнул", "подчеркнула",
-    "сообщил",   "сообщила",  "сообщили",   "пояснил",   "пояснила",  "написал",    "написала",
-    "сказав",    "сказала",   "заявив",     "заявила",   "зазначив",  "зазначила",  "додав",
-    "додала",    "повідомив", "повідомили", "сказаў",    "сказала",   "заявіў",     "заявіла",
-    "заявілі",   "адзначыў",  "адзначыла",  "дадаў",     "паведаміў", "паведамілі"};
-
 const std::unordered_set<std::string_view> kPronouns{"he",  "she",  "they", "он",   "она", "они",
                                                      "він", "вона", "вони", "ён",   "яна", "яны",
                                                      "er",  "sie",  "il",   "elle", "él",  "ella"};
+
+// Words that open a relative clause after a name ("Anna Berg, who leads the union,").
+const std::unordered_set<std::string_view> kRelativePronouns{
+    "who", "whom", "whose", "which", "that",    "der",     "die",     "das",
+    "qui", "que",  "quien", "кто",   "который", "которая", "которые", "которое",
+    "хто", "який", "яка",   "які",   "каторы",  "каторая", "якія",    "якая"};
 
 struct Found {
   std::size_t open = 0;   // byte offset of the opening mark
@@ -89,14 +86,15 @@ std::vector<Found> quoted_spans(std::string_view passage) {
   return spans;
 }
 
-// Speech, not a phrase in quotation marks: several words, and ending as a clause does
-// (inside the marks, or just after them as Russian and French write it: «…», — сказал).
-bool is_speech(std::string_view inner, std::string_view after) {
+// Speech, not a phrase in quotation marks: several words (fewer when a speaker is
+// named next to them), and ending as a clause does (inside the marks, or just after
+// them as Russian and French write it: «…», — сказал).
+bool is_speech(std::string_view inner, std::string_view after, bool attributed) {
   while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
   const bool clause_follows = after.starts_with(",") || after.starts_with("\xE2\x80\x94") ||
                               after.starts_with("\xE2\x80\x93");
   const std::size_t words = text::count_words(inner);
-  if (words < kMinQuoteWords) return false;
+  if (words < (attributed ? kMinAttributedQuoteWords : kMinQuoteWords)) return false;
   std::size_t end = inner.size();
   while (end > 0 && (inner[end - 1] == ' ')) --end;
   if (end == 0) return false;
@@ -113,37 +111,52 @@ std::string join_words(const std::vector<Word>& words, std::size_t from, std::si
   return std::string(passage.substr(words[from].begin, words[to - 1].end - words[from].begin));
 }
 
-class QuoteFinder {
- public:
-  QuoteFinder(const std::vector<Entity>& entities) : entities_(entities) {
-    for (const Entity& entity : entities_) {
-      if (entity.type == EntityType::person) person_keys_.insert(name_key(entity.name));
+// Words of a passage cut at its commas: "Anna Berg, who leads the union," is two parts.
+std::vector<std::pair<std::size_t, std::size_t>> comma_parts(std::string_view passage,
+                                                             const std::vector<Word>& words,
+                                                             std::size_t end) {
+  std::vector<std::pair<std::size_t, std::size_t>> parts;
+  std::size_t start = 0;
+  for (std::size_t k = 1; k <= end; ++k) {
+    if (k == end || passage.substr(words[k - 1].end, words[k].begin - words[k - 1].end).find(',') !=
+                        std::string_view::npos) {
+      parts.emplace_back(start, k);
+      start = k;
     }
   }
+  return parts;
+}
+
+class QuoteFinder {
+ public:
+  QuoteFinder(const std::vector<Entity>& entities, std::string_view language)
+      : entities_(entities), stops_(text::stop_words(language)) {}
 
   // `sentences`: the passage's sentences, in order.
   void add_passage(const Passage& passage, const std::vector<text::Sentence>& sentences) {
     for (const Found& span : quoted_spans(passage.text)) {
-      if (!is_speech(span.inner, passage.text.substr(span.close, 8))) continue;
-      QuoteFound quote;
-      quote.text = std::string(trim(span.inner));
-      quote.block = passage.block;
       const auto containing = [&](std::size_t offset) {
         return std::find_if(sentences.begin(), sentences.end(),
                             [&](const auto& s) { return s.begin <= offset && offset < s.end; });
       };
       const auto first = containing(span.open);
       const auto last = containing(span.close - 1);
-      if (first != sentences.end() && last != sentences.end()) {
-        quote.speaker = speaker_after(passage.text, span, last->end);
-        if (quote.speaker.empty()) quote.speaker = speaker_before(passage.text, span, first->begin);
-        // A quote that is whole sentences on its own continues the previous speaker.
-        if (quote.speaker.empty() && !quotes_.empty() && span.open <= first->begin + 1 &&
-            span.close + 2 >= last->end) {
-          quote.speaker = quotes_.back().speaker;
-        }
+      const bool placed = first != sentences.end() && last != sentences.end();
+      std::string speaker;
+      if (placed) {
+        speaker = speaker_after(passage.text, span, last->end);
+        if (speaker.empty()) speaker = speaker_before(passage.text, span, first->begin);
       }
-      quote.speaker = resolve(quote.speaker);
+      if (!is_speech(span.inner, passage.text.substr(span.close, 8), !speaker.empty())) continue;
+      // A quote that is whole sentences on its own continues the previous speaker.
+      if (placed && speaker.empty() && !quotes_.empty() && span.open <= first->begin + 1 &&
+          span.close + 2 >= last->end) {
+        speaker = quotes_.back().speaker;
+      }
+      QuoteFound quote;
+      quote.text = std::string(trim(span.inner));
+      quote.block = passage.block;
+      quote.speaker = resolve(std::move(speaker));
       if (!quote.speaker.empty()) last_speaker_ = quote.speaker;
       quotes_.push_back(std::move(quote));
     }
@@ -162,40 +175,68 @@ class QuoteFinder {
   std::string speaker_after(std::string_view passage, const Found& span, std::size_t sentence_end) {
     if (span.close >= sentence_end) return {};
     const auto words = words_of(passage, span.close, sentence_end);
-    const std::size_t limit = std::min(words.size(), kMaxSpeakerWords + 1);
+    const std::size_t limit = std::min(words.size(), kMaxSubjectWords + 1);
     for (std::size_t v = 0; v < limit; ++v) {
-      if (!kSpeechVerbs.contains(words[v].folded) ||
-          (words[v].folded == "a" && v + 1 < words.size() && words[v + 1].folded != "dit")) {
-        continue;
-      }
-      if (v > 0) return join_words(words, 0, v, passage);
-      // Verb first: the speaker is the name (or pronoun) after it.
-      std::size_t end = 1;
-      while (end < words.size() && end <= kMaxSpeakerWords &&
-             (words[end].capitalized || kPronouns.contains(words[end].folded)) &&
-             only_space_between(passage, words[end - 1], words[end])) {
-        ++end;
-        if (kPronouns.contains(words[end - 1].folded)) break;
-      }
-      return join_words(words, 1, end, passage);
+      const std::size_t verb = speech_verb_at(words, v);
+      if (verb == 0) continue;
+      if (v > 0) return subject(passage, words, v);
+      return name_after_verb(passage, words, verb);
     }
     return {};
   }
 
-  // `Karbalevich said: "…"` · `He told reporters, "…"`.
+  // `Karbalevich said: "…"` · `He told reporters, "…"` · `In a statement, the ministry said:`.
   std::string speaker_before(std::string_view passage, const Found& span,
-                             std::size_t sentence_begin) {
+                             std::size_t sentence_begin) const {
     if (span.open <= sentence_begin) return {};
     std::string_view before = passage.substr(sentence_begin, span.open - sentence_begin);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     if (before.empty() || (before.back() != ':' && before.back() != ',')) return {};
     const auto words = words_of(passage, sentence_begin, sentence_begin + before.size());
-    for (std::size_t v = 1; v < words.size(); ++v) {
-      if (kSpeechVerbs.contains(words[v].folded) && v <= kMaxSpeakerWords) {
-        return join_words(words, 0, v, passage);
-      }
+    const std::size_t limit = std::min(words.size(), kMaxSubjectWords + 1);
+    for (std::size_t v = 1; v < limit; ++v) {
+      if (speech_verb_at(words, v) > 0) return subject(passage, words, v);
     }
     return {};
+  }
+
+  // The name (or pronoun) right after a verb that comes first: `said Anna Berg, who …`.
+  static std::string name_after_verb(std::string_view passage, const std::vector<Word>& words,
+                                     std::size_t verb) {
+    std::size_t end = verb;
+    while (end < words.size() && end < verb + kMaxSpeakerWords &&
+           (words[end].capitalized || kPronouns.contains(words[end].folded)) &&
+           only_space_between(passage, words[end - 1], words[end])) {
+      ++end;
+      if (kPronouns.contains(words[end - 1].folded)) break;
+    }
+    return join_words(words, verb, end, passage);
+  }
+
+  // The subject of a verb at words[verb], from the words before it: the part (between
+  // commas) that is a name, else the nearest part that is not a relative clause, so
+  // that neither "In a statement," nor ", who leads the union," is taken for a speaker.
+  std::string subject(std::string_view passage, const std::vector<Word>& words,
+                      std::size_t verb) const {
+    const auto parts = comma_parts(passage, words, verb);
+    const auto named = std::find_if(parts.rbegin(), parts.rend(), [&](const auto& part) {
+      return is_name(words, part.first, part.second);
+    });
+    if (named != parts.rend()) return join_words(words, named->first, named->second, passage);
+    const auto plain = std::find_if(parts.rbegin(), parts.rend(), [&](const auto& part) {
+      return part.first == 0 || !kRelativePronouns.contains(words[part.first].folded);
+    });
+    if (plain == parts.rend() || plain->second - plain->first > kMaxSpeakerWords) return {};
+    return join_words(words, plain->first, plain->second, passage);
+  }
+
+  // A pronoun, or capitalised words none of which is a capitalised function word ("In").
+  bool is_name(const std::vector<Word>& words, std::size_t from, std::size_t to) const {
+    if (to - from == 1 && kPronouns.contains(words[from].folded)) return true;
+    if (to - from > kMaxSpeakerWords) return false;
+    return std::all_of(words.begin() + from, words.begin() + to, [&](const Word& word) {
+      return word.capitalized && (word.all_caps || !stops_.contains(word.folded));
+    });
   }
 
   // Pronouns become the last speaker or person; a surname the full name.
@@ -222,7 +263,7 @@ class QuoteFinder {
   }
 
   const std::vector<Entity>& entities_;
-  std::unordered_set<std::string> person_keys_;
+  const text::StopWords& stops_;
   std::vector<QuoteFound> quotes_;
   std::string last_speaker_;
 };
@@ -231,8 +272,9 @@ class QuoteFinder {
 
 std::vector<QuoteFound> extract_quotes(const std::vector<Passage>& passages,
                                        const std::vector<SentenceWords>& sentences,
-                                       const std::vector<Entity>& entities) {
-  QuoteFinder finder(entities);
+                                       const std::vector<Entity>& entities,
+                                       std::string_view language) {
+  QuoteFinder finder(entities, language);
   std::size_t next = 0;
   std::vector<text::Sentence> ranges;
   for (std::size_t p = 0; p < passages.size(); ++p) {
