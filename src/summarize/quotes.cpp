@@ -1,8 +1,10 @@
 // Quotes: speech between quotation marks, with the speaker named next to it
 // ("…," Karbalevich said / said Karbalevich / X said: "…"), carried over to a
-// quote that follows on its own, and resolved to the full name of an entity.
+// quote that follows on its own, and resolved to the full name of an entity; a
+// pronoun names the person last written about.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <unordered_set>
 
 #include "summarize/extractors.hpp"
@@ -111,6 +113,25 @@ std::string join_words(const std::vector<Word>& words, std::size_t from, std::si
   return std::string(passage.substr(words[from].begin, words[to - 1].end - words[from].begin));
 }
 
+// Whether text[at, at + length) is whole words: no letter or digit joins it on either side.
+bool whole_words_at(std::string_view text, std::size_t at, std::size_t length) {
+  const auto joins = [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return std::isalnum(byte) || (byte >= 0x80 && byte != 0xE2);  // 0xE2: quotes, dashes
+  };
+  const std::size_t after = at + length;
+  return (at == 0 || !joins(text[at - 1])) && (after == text.size() || !joins(text[after]));
+}
+
+// Offset of the first whole-word occurrence of `words` in `text`, or npos.
+std::size_t find_whole_words(std::string_view text, std::string_view words) {
+  for (std::size_t at = text.find(words); at != std::string_view::npos;
+       at = text.find(words, at + 1)) {
+    if (whole_words_at(text, at, words.size())) return at;
+  }
+  return std::string_view::npos;
+}
+
 // Words of a passage cut at its commas: "Anna Berg, who leads the union," is two parts.
 std::vector<std::pair<std::size_t, std::size_t>> comma_parts(std::string_view passage,
                                                              const std::vector<Word>& words,
@@ -134,7 +155,10 @@ class QuoteFinder {
 
   // `sentences`: the passage's sentences, in order.
   void add_passage(const Passage& passage, const std::vector<text::Sentence>& sentences) {
+    std::size_t unread = 0;  // text before it has been searched for people
     for (const Found& span : quoted_spans(passage.text)) {
+      note_people(passage.text, sentences, unread, span.open);
+      unread = span.close;
       const auto containing = [&](std::size_t offset) {
         return std::find_if(sentences.begin(), sentences.end(),
                             [&](const auto& s) { return s.begin <= offset && offset < s.end; });
@@ -157,9 +181,10 @@ class QuoteFinder {
       quote.text = std::string(trim(span.inner));
       quote.block = passage.block;
       quote.speaker = resolve(std::move(speaker));
-      if (!quote.speaker.empty()) last_speaker_ = quote.speaker;
+      if (!quote.speaker.empty()) last_person_ = quote.speaker;
       quotes_.push_back(std::move(quote));
     }
+    note_people(passage.text, sentences, unread, passage.text.size());
   }
 
   std::vector<QuoteFound> take() { return std::move(quotes_); }
@@ -172,15 +197,16 @@ class QuoteFinder {
   }
 
   // `"…," Karbalevich said` · `"…," said Karbalevich, a ...` · `«…», — сказал он`.
-  std::string speaker_after(std::string_view passage, const Found& span, std::size_t sentence_end) {
+  std::string speaker_after(std::string_view passage, const Found& span,
+                            std::size_t sentence_end) const {
     if (span.close >= sentence_end) return {};
     const auto words = words_of(passage, span.close, sentence_end);
     const std::size_t limit = std::min(words.size(), kMaxSubjectWords + 1);
     for (std::size_t v = 0; v < limit; ++v) {
-      const std::size_t verb = speech_verb_at(words, v);
-      if (verb == 0) continue;
+      const std::size_t verb_words = speech_verb_at(words, v);
+      if (verb_words == 0) continue;
       if (v > 0) return subject(passage, words, v);
-      return name_after_verb(passage, words, verb);
+      return name_after_verb(passage, words, verb_words);
     }
     return {};
   }
@@ -200,17 +226,18 @@ class QuoteFinder {
     return {};
   }
 
-  // The name (or pronoun) right after a verb that comes first: `said Anna Berg, who …`.
+  // The name (or pronoun) that starts at words[from], just after a verb that comes
+  // first: `said Anna Berg, who …`.
   static std::string name_after_verb(std::string_view passage, const std::vector<Word>& words,
-                                     std::size_t verb) {
-    std::size_t end = verb;
-    while (end < words.size() && end < verb + kMaxSpeakerWords &&
+                                     std::size_t from) {
+    std::size_t end = from;
+    while (end < words.size() && end < from + kMaxSpeakerWords &&
            (words[end].capitalized || kPronouns.contains(words[end].folded)) &&
            only_space_between(passage, words[end - 1], words[end])) {
       ++end;
       if (kPronouns.contains(words[end - 1].folded)) break;
     }
-    return join_words(words, verb, end, passage);
+    return join_words(words, from, end, passage);
   }
 
   // The subject of a verb at words[verb], from the words before it: the part (between
@@ -239,33 +266,65 @@ class QuoteFinder {
     });
   }
 
-  // Pronouns become the last speaker or person; a surname the full name.
+  // Pronouns become the person last written about; a surname the full name.
   std::string resolve(std::string speaker) const {
     if (speaker.empty()) return speaker;
     const std::string folded = text::fold_case(speaker);
-    if (kPronouns.contains(folded)) return last_speaker_.empty() ? speaker : last_speaker_;
+    if (kPronouns.contains(folded)) return last_person_.empty() ? speaker : last_person_;
     if (text::count_words(speaker) > kMaxSpeakerWords) return {};
     for (const Entity& entity : entities_) {
       for (const auto& alias : entity.aliases) {
         if (speaker.find(entity.name) != std::string::npos) break;
         const std::size_t at = speaker.find(alias);
         if (at == std::string::npos) continue;
-        const std::size_t after = at + alias.size();
-        const bool word_start = at == 0 || speaker[at - 1] == ' ';
-        const bool word_end = after == speaker.size() || speaker[after] == ' ' ||
-                              speaker[after] == '\'' || speaker[after] == ',' ||
-                              static_cast<unsigned char>(speaker[after]) == 0xE2;
-        if (word_start && word_end) speaker.replace(at, alias.size(), entity.name);
+        if (whole_words_at(speaker, at, alias.size())) {
+          speaker.replace(at, alias.size(), entity.name);
+        }
         break;
       }
     }
     return speaker;
   }
 
+  // Remembers the person a pronoun after passage[from, to) refers to: of the last
+  // sentence there that names a person, the one named first, its subject as a rule
+  // ("Graham Petts, who voted against, said … \"…,\" he said").
+  void note_people(std::string_view passage, const std::vector<text::Sentence>& sentences,
+                   std::size_t from, std::size_t to) {
+    auto sentence = std::partition_point(sentences.begin(), sentences.end(),
+                                         [&](const auto& s) { return s.end <= from; });
+    for (; sentence != sentences.end() && sentence->begin < to; ++sentence) {
+      const std::size_t begin = std::max(sentence->begin, from);
+      const std::size_t end = std::min(sentence->end, to);
+      if (const Entity* person = first_person(passage.substr(begin, end - begin))) {
+        last_person_ = person->name;
+      }
+    }
+  }
+
+  // The person named first in `text`, by full name or another form, or none.
+  const Entity* first_person(std::string_view text) const {
+    const Entity* first = nullptr;
+    std::size_t first_at = std::string_view::npos;
+    const auto consider = [&](const Entity& entity, std::string_view form) {
+      const std::size_t at = find_whole_words(text, form);
+      if (at < first_at) {
+        first_at = at;
+        first = &entity;
+      }
+    };
+    for (const Entity& entity : entities_) {
+      if (entity.type != EntityType::person) continue;
+      consider(entity, entity.name);
+      for (const std::string& alias : entity.aliases) consider(entity, alias);
+    }
+    return first;
+  }
+
   const std::vector<Entity>& entities_;
   const text::StopWords& stops_;
   std::vector<QuoteFound> quotes_;
-  std::string last_speaker_;
+  std::string last_person_;
 };
 
 }  // namespace
