@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <unordered_set>
+#include <utility>
 
 #include "summarize/extractors.hpp"
 #include "summarize/names.hpp"
@@ -132,17 +133,17 @@ std::size_t find_whole_words(std::string_view text, std::string_view words) {
   return std::string_view::npos;
 }
 
-// Words of a passage cut at its commas: "Anna Berg, who leads the union," is two parts.
+// words[begin, end) cut at the commas between them: "Anna Berg, who leads the union"
+// is two parts.
 std::vector<std::pair<std::size_t, std::size_t>> comma_parts(std::string_view passage,
                                                              const std::vector<Word>& words,
-                                                             std::size_t end) {
+                                                             std::size_t begin, std::size_t end) {
   std::vector<std::pair<std::size_t, std::size_t>> parts;
-  std::size_t start = 0;
-  for (std::size_t k = 1; k <= end; ++k) {
+  for (std::size_t k = begin + 1; k <= end; ++k) {
     if (k == end || passage.substr(words[k - 1].end, words[k].begin - words[k - 1].end).find(',') !=
                         std::string_view::npos) {
-      parts.emplace_back(start, k);
-      start = k;
+      parts.emplace_back(begin, k);
+      begin = k;
     }
   }
   return parts;
@@ -155,10 +156,10 @@ class QuoteFinder {
 
   // `sentences`: the passage's sentences, in order.
   void add_passage(const Passage& passage, const std::vector<text::Sentence>& sentences) {
-    std::size_t unread = 0;  // text before it has been searched for people
+    std::size_t previous_close = 0;  // end of the quotation before, in this passage
     for (const Found& span : quoted_spans(passage.text)) {
-      note_people(passage.text, sentences, unread, span.open);
-      unread = span.close;
+      note_people(passage.text, sentences, previous_close, span.open);
+      const std::size_t after_previous = std::exchange(previous_close, span.close);
       const auto containing = [&](std::size_t offset) {
         return std::find_if(sentences.begin(), sentences.end(),
                             [&](const auto& s) { return s.begin <= offset && offset < s.end; });
@@ -169,8 +170,11 @@ class QuoteFinder {
       std::string speaker;
       if (placed) {
         speaker = speaker_after(passage.text, span, last->end);
-        if (speaker.empty()) speaker = speaker_before(passage.text, span, first->begin);
+        if (speaker.empty()) {
+          speaker = speaker_before(passage.text, span, std::max(first->begin, after_previous));
+        }
       }
+      if (speaker.empty()) speaker = speaker_inside(passage.text, span);
       if (!is_speech(span.inner, passage.text.substr(span.close, 8), !speaker.empty())) continue;
       // A quote that is whole sentences on its own continues the previous speaker.
       if (placed && speaker.empty() && !quotes_.empty() && span.open <= first->begin + 1 &&
@@ -184,7 +188,7 @@ class QuoteFinder {
       if (!quote.speaker.empty()) last_person_ = quote.speaker;
       quotes_.push_back(std::move(quote));
     }
-    note_people(passage.text, sentences, unread, passage.text.size());
+    note_people(passage.text, sentences, previous_close, passage.text.size());
   }
 
   std::vector<QuoteFound> take() { return std::move(quotes_); }
@@ -200,36 +204,53 @@ class QuoteFinder {
   std::string speaker_after(std::string_view passage, const Found& span,
                             std::size_t sentence_end) const {
     if (span.close >= sentence_end) return {};
-    const auto words = words_of(passage, span.close, sentence_end);
+    return speaker_of(passage, words_of(passage, span.close, sentence_end));
+  }
+
+  // `Karbalevich said: "…"` · `He told reporters, "…"` · `In a statement, the ministry said:`
+  // · `"…," said Berg, "…"`, from `from`: the sentence's start or the quotation before.
+  std::string speaker_before(std::string_view passage, const Found& span, std::size_t from) const {
+    if (span.open <= from) return {};
+    std::string_view before = passage.substr(from, span.open - from);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.empty() || (before.back() != ':' && before.back() != ',')) return {};
+    return speaker_of(passage, words_of(passage, from, from + before.size()));
+  }
+
+  // «…, — сказал глава города Андрей Ветлугин. — …»: the speaker named between dashes
+  // inside the quotation marks.
+  std::string speaker_inside(std::string_view passage, const Found& span) const {
+    constexpr std::string_view kOpening = ", \xE2\x80\x94 ";  // ", — "
+    constexpr std::string_view kClosing = " \xE2\x80\x94";    // " —"
+    const std::size_t inner_end = span.inner.data() - passage.data() + span.inner.size();
+    const std::size_t opening = passage.substr(0, inner_end).find(kOpening, span.open);
+    if (opening == std::string_view::npos) return {};
+    const std::size_t from = opening + kOpening.size();
+    const std::size_t to = std::min(passage.find(kClosing, from), inner_end);
+    const auto words = words_of(passage, from, to);
+    const std::size_t verb_words = words.empty() ? 0 : speech_verb_at(words, 0);
+    return verb_words == 0 ? std::string() : name_after_verb(passage, words, verb_words);
+  }
+
+  // The speaker in `words` around their verb of speech: the subject before it, or the
+  // name after a verb that comes first. A capitalised first word is not such a verb
+  // ("Asked about the strike, a spokesman said:").
+  std::string speaker_of(std::string_view passage, const std::vector<Word>& words) const {
     const std::size_t limit = std::min(words.size(), kMaxSubjectWords + 1);
     for (std::size_t v = 0; v < limit; ++v) {
       const std::size_t verb_words = speech_verb_at(words, v);
-      if (verb_words == 0) continue;
-      if (v > 0) return subject(passage, words, v);
-      return name_after_verb(passage, words, verb_words);
+      if (verb_words == 0 || (v == 0 && words[0].capitalized)) continue;
+      return v > 0 ? subject(passage, words, v) : name_after_verb(passage, words, verb_words);
     }
     return {};
   }
 
-  // `Karbalevich said: "…"` · `He told reporters, "…"` · `In a statement, the ministry said:`.
-  std::string speaker_before(std::string_view passage, const Found& span,
-                             std::size_t sentence_begin) const {
-    if (span.open <= sentence_begin) return {};
-    std::string_view before = passage.substr(sentence_begin, span.open - sentence_begin);
-    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-    if (before.empty() || (before.back() != ':' && before.back() != ',')) return {};
-    const auto words = words_of(passage, sentence_begin, sentence_begin + before.size());
-    const std::size_t limit = std::min(words.size(), kMaxSubjectWords + 1);
-    for (std::size_t v = 1; v < limit; ++v) {
-      if (speech_verb_at(words, v) > 0) return subject(passage, words, v);
-    }
-    return {};
-  }
-
-  // The name (or pronoun) that starts at words[from], just after a verb that comes
-  // first: `said Anna Berg, who …`.
-  static std::string name_after_verb(std::string_view passage, const std::vector<Word>& words,
-                                     std::size_t from) {
+  // The name after a verb that comes first, starting at words[from]: right after it
+  // (`said Anna Berg, who …`), a person's name ending its clause (`сказал на церемонии
+  // глава города Андрей Ветлугин`), or a later part between commas (`said the
+  // union's leader, Anna Berg`).
+  std::string name_after_verb(std::string_view passage, const std::vector<Word>& words,
+                              std::size_t from) const {
     std::size_t end = from;
     while (end < words.size() && end < from + kMaxSpeakerWords &&
            (words[end].capitalized || kPronouns.contains(words[end].folded)) &&
@@ -237,7 +258,19 @@ class QuoteFinder {
       ++end;
       if (kPronouns.contains(words[end - 1].folded)) break;
     }
-    return join_words(words, from, end, passage);
+    if (end > from) return join_words(words, from, end, passage);
+    const auto parts = comma_parts(passage, words, from, words.size());
+    if (parts.empty()) return {};
+    const auto [clause, clause_end] = parts.front();
+    std::size_t name = clause_end;
+    while (name > clause && is_name(words, name - 1, clause_end)) --name;
+    const std::string at_end = join_words(words, name, clause_end, passage);
+    if (!at_end.empty() && first_person(at_end) != nullptr) return at_end;
+    const auto named = std::find_if(parts.begin(), parts.end(), [&](const auto& part) {
+      return is_name(words, part.first, part.second);
+    });
+    return named == parts.end() ? std::string()
+                                : join_words(words, named->first, named->second, passage);
   }
 
   // The subject of a verb at words[verb], from the words before it: the part (between
@@ -245,7 +278,7 @@ class QuoteFinder {
   // that neither "In a statement," nor ", who leads the union," is taken for a speaker.
   std::string subject(std::string_view passage, const std::vector<Word>& words,
                       std::size_t verb) const {
-    const auto parts = comma_parts(passage, words, verb);
+    const auto parts = comma_parts(passage, words, 0, verb);
     const auto named = std::find_if(parts.rbegin(), parts.rend(), [&](const auto& part) {
       return is_name(words, part.first, part.second);
     });
