@@ -12,16 +12,16 @@ __crbc_children() {
 __crbc_options() {
   case "$1" in
     '') echo '-h --help -V --version' ;;
-    'convert') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url --ack-state' ;;
+    'convert') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url --ack-state' ;;
     'fetch') echo '-h --help -i --input --feed -j --jobs --per-host --delay --records --html -o --output --output-dir --state --new-only --warc --user-agent --timeout --connect-timeout --retries --max-size --max-redirects --no-robots --allow-private -q --quiet' ;;
     'help') echo '-h --help' ;;
-    'parse') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url --ack-state' ;;
-    'related') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --corpus --index -k --min-score --same-site --other-site --since --until --recency --explain --dedup --drop-duplicates --threshold' ;;
+    'parse') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url --ack-state' ;;
+    'related') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --corpus --index -k --min-score --same-site --other-site --since --until --recency --explain --dedup --drop-duplicates --threshold' ;;
     'related index') echo '-h --help' ;;
-    'related index add') echo '-h --help --index -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit' ;;
+    'related index add') echo '-h --help --index -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit' ;;
     'related index remove') echo '-h --help --index' ;;
     'related index stats') echo '-h --help --index' ;;
-    'summarize') echo '-h --help -t --to --format -f --from -o --output --output-dir --fields --pretty -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit -m --method -n --sentences -w --words -r --ratio --keywords --language --text' ;;
+    'summarize') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit -m --method -n --sentences -w --words -r --ratio --keywords --language --text' ;;
   esac
 }
 
@@ -29,6 +29,7 @@ __crbc_options() {
 # nothing for a flag or an unknown option.
 __crbc_option_kind() {
   case "$1|$2" in
+    'convert|-i'|'convert|--input-list') echo 'file' ;;
     'convert|-t'|'convert|--to'|'convert|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
     'convert|-f'|'convert|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
     'convert|-o'|'convert|--output') echo 'file' ;;
@@ -53,6 +54,7 @@ __crbc_option_kind() {
     'fetch|--retries') echo 'plain' ;;
     'fetch|--max-size') echo 'plain' ;;
     'fetch|--max-redirects') echo 'plain' ;;
+    'parse|-i'|'parse|--input-list') echo 'file' ;;
     'parse|-t'|'parse|--to'|'parse|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
     'parse|-f'|'parse|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
     'parse|-o'|'parse|--output') echo 'file' ;;
@@ -63,6 +65,7 @@ __crbc_option_kind() {
     'parse|--document-time-limit') echo 'plain' ;;
     'parse|--url') echo 'plain' ;;
     'parse|--ack-state') echo 'file' ;;
+    'related|-i'|'related|--input-list') echo 'file' ;;
     'related|-t'|'related|--to'|'related|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
     'related|-f'|'related|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
     'related|-o'|'related|--output') echo 'file' ;;
@@ -80,6 +83,7 @@ __crbc_option_kind() {
     'related|--recency') echo 'plain' ;;
     'related|--threshold') echo 'plain' ;;
     'related index add|--index') echo 'file' ;;
+    'related index add|-i'|'related index add|--input-list') echo 'file' ;;
     'related index add|-t'|'related index add|--to'|'related index add|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
     'related index add|-f'|'related index add|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
     'related index add|-o'|'related index add|--output') echo 'file' ;;
@@ -90,6 +94,7 @@ __crbc_option_kind() {
     'related index add|--document-time-limit') echo 'plain' ;;
     'related index remove|--index') echo 'file' ;;
     'related index stats|--index') echo 'file' ;;
+    'summarize|-i'|'summarize|--input-list') echo 'file' ;;
     'summarize|-t'|'summarize|--to'|'summarize|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
     'summarize|-f'|'summarize|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
     'summarize|-o'|'summarize|--output') echo 'file' ;;

@@ -27,7 +27,8 @@ void add_fetch_command(CLI::App& app, RunState& state) {
   auto& c = flags->command;
   sub->add_option("url", c.urls, "Urls to fetch (or feeds, with --feed)");
   sub->add_option("-i,--input", c.url_files, "File of urls, one a line (- for standard input)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);  // -i takes one FILE; repeat it for more
   sub->add_flag("--feed", c.feed, "Expand the urls as RSS/Atom feeds, sitemaps or home pages");
   sub->add_option("-j,--jobs", c.options.parallel, "Transfers at once")->capture_default_str();
   sub->add_option("--per-host", c.options.per_host, "Transfers at once to one host")

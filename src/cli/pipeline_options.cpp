@@ -61,8 +61,17 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
   flags.to = std::move(default_to);
   auto& o = flags.options;
   o.stage = command.get_name();
-  command.add_option("inputs", o.inputs, "Input files; standard input when none or \"-\"")
+  command
+      .add_option("inputs", o.inputs.paths,
+                  "Input files (folders with -r); standard input when none or \"-\"")
       ->type_name("FILE");
+  command
+      .add_option("-i,--input-list", o.inputs.lists,
+                  "Also read the inputs named in FILE, one a line (- for standard input)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);  // -i takes one FILE; repeat it for more
+  command.add_flag("-R,--recursive", o.inputs.recursive,
+                   "Read the files in folders given as inputs, and in their subfolders");
   command
       .add_option("-t,--to,--format", flags.to,
                   "Output format: " + joined(formats::output_format_names()))
@@ -83,6 +92,8 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
       ->type_name("LIST")
       ->check(kTableFields);
   command.add_flag("--pretty", o.write.pretty, "Indent JSON even when there are several records");
+  command.add_flag("--with-metadata", o.write.with_metadata,
+                   "text: begin each record with its title, byline, date, site and url");
   command
       .add_option("-j,--jobs", o.jobs,
                   "Process up to N documents in parallel; output keeps input order")
@@ -106,6 +117,11 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
 pipeline::Options finish_pipeline_options(PipelineFlags& flags) {
   pipeline::Options options = flags.options;
   options.to = format_named(flags.to, "--to");
+  if (options.write.with_metadata && options.to != formats::Format::text) {
+    throw CLI::ValidationError("--with-metadata",
+                               "applies to -t text only (the other formats "
+                               "carry the metadata already)");
+  }
   if (!flags.from.empty()) options.from = format_named(flags.from, "--from");
   options.write.fields = split_fields(flags.fields);
   if (options.quiet) {

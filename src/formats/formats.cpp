@@ -7,6 +7,7 @@
 
 #include "formats/internal.hpp"
 #include "formats/warc.hpp"
+#include "io/gzip.hpp"
 #include "text/json_strings.hpp"
 
 namespace crbc::formats {
@@ -169,7 +170,7 @@ std::string_view file_extension(Format format) {
 
 Format detect_format(std::string_view head, std::string_view file_name) {
   if (head.starts_with(detail::kByteOrderMark)) head.remove_prefix(detail::kByteOrderMark.size());
-  if (head.starts_with("WARC/") || head.starts_with("\x1F\x8B")) return Format::warc;
+  if (head.starts_with("WARC/")) return Format::warc;
   const std::optional<Format> by_extension = format_from_extension(file_name);
   const auto start = head.find_first_not_of(" \t\r\n");
   const std::string_view text = start == std::string_view::npos ? "" : head.substr(start);
@@ -186,10 +187,16 @@ Format detect_format(std::string_view head, std::string_view file_name) {
   return Format::markdown;
 }
 
-void read_documents(std::istream& in, const std::string& source, const ReadOptions& options,
-                    const DocumentSink& sink) {
-  detail::InputBuffer buffer(in);
-  const Format format = options.format.value_or(detect_format(buffer.head(), source));
+namespace {
+
+void read_uncompressed(detail::InputBuffer& buffer, const std::string& source,
+                       std::string_view file_name, const ReadOptions& options,
+                       const DocumentSink& sink) {
+  const Format format = options.format.value_or(detect_format(buffer.head(), file_name));
+  if (const auto mismatch =
+          detail::content_mismatch(buffer.head(), format, options.format.has_value())) {
+    throw FormatError(*mismatch);
+  }
   switch (format) {
     case Format::json:
     case Format::jsonld:
@@ -209,6 +216,7 @@ void read_documents(std::istream& in, const std::string& source, const ReadOptio
       return;
     case Format::warc: {
       std::istream stream(&buffer);
+      stream.exceptions(std::ios::badbit);  // a gzip error under the buffer reaches us
       read_warc(stream, source, options, sink);
       return;
     }
@@ -217,6 +225,25 @@ void read_documents(std::istream& in, const std::string& source, const ReadOptio
     case Format::tsv:
       throw FormatError(std::string(format_name(format)) + " is an output format only");
   }
+}
+
+}  // namespace
+
+void read_documents(std::istream& in, const std::string& source, const ReadOptions& options,
+                    const DocumentSink& sink) {
+  detail::InputBuffer buffer(in);
+  if (!buffer.head().starts_with(io::kGzipMagic)) {
+    read_uncompressed(buffer, source, source, options, sink);
+    return;
+  }
+  // Compressed pages and records are read like plain ones; the format is that of the
+  // inflated bytes ("page.html.gz" is detected as "page.html").
+  std::string_view file_name = source;
+  if (file_name.ends_with(".gz")) file_name.remove_suffix(3);
+  detail::read_gunzipped(buffer, [&](std::istream& inflated) {
+    detail::InputBuffer inflated_buffer(inflated);
+    read_uncompressed(inflated_buffer, source, file_name, options, sink);
+  });
 }
 
 std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream& out,
@@ -235,7 +262,7 @@ std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream& out,
     case Format::html:
       return detail::make_html_writer(out);
     case Format::text:
-      return detail::make_text_writer(out);
+      return detail::make_text_writer(out, options.with_metadata);
     case Format::csv:
       return detail::make_table_writer(out, ',', options);
     case Format::tsv:

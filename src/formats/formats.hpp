@@ -102,6 +102,7 @@ std::vector<std::string_view> default_table_fields();
 struct WriteOptions {
   std::vector<std::string> fields;  // csv/tsv columns; empty: the default set
   bool pretty = false;              // json: always indent, even for several records
+  bool with_metadata = false;       // text: a header (title, byline, date, site, url) first
 };
 
 // Writers never fail on a record's content (invalid UTF-8 is replaced by U+FFFD).

@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "formats/internal.hpp"
+#include "io/gzip.hpp"
 #include "model/record_json.hpp"
 #include "text/utf8.hpp"
 
@@ -153,6 +154,17 @@ TextPosition position_of(std::string_view text, std::size_t offset, std::size_t 
     }
   }
   return position;
+}
+
+void read_gunzipped(std::streambuf& compressed, const std::function<void(std::istream&)>& read) {
+  io::GunzipStreamBuf inflated(compressed);
+  std::istream in(&inflated);
+  in.exceptions(std::ios::badbit);  // a GzipError from the reads reaches us
+  try {
+    read(in);
+  } catch (const io::GzipError& error) {
+    throw FormatError(error.what());
+  }
 }
 
 void require_utf8(std::string_view text, std::size_t first_line) {

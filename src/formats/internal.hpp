@@ -100,6 +100,15 @@ void read_delimited_documents(InputBuffer& in, const std::string& source,
                               const ReadOptions& options, const DocumentSink& sink,
                               const DocumentStream& stream);
 
+// Why an input whose first bytes are `head` cannot be read as `format` (chosen with
+// --from when `forced`, else detected): a PDF, an image, HTML given as JSON, crbc's
+// own csv output. nullopt when nothing speaks against it.
+std::optional<std::string> content_mismatch(std::string_view head, Format format, bool forced);
+
+// Runs `read` on the inflated bytes of a gzip-compressed input; a corrupt or truncated
+// stream ends it with a FormatError.
+void read_gunzipped(std::streambuf& compressed, const std::function<void(std::istream&)>& read);
+
 // Throws FormatError at the first invalid UTF-8 sequence of `text`.
 void require_utf8(std::string_view text, std::size_t first_line = 1);
 
@@ -160,7 +169,7 @@ std::unique_ptr<RecordWriter> make_jsonld_writer(std::ostream& out);
 std::unique_ptr<RecordWriter> make_yaml_writer(std::ostream& out);
 std::unique_ptr<RecordWriter> make_markdown_writer(std::ostream& out);
 std::unique_ptr<RecordWriter> make_html_writer(std::ostream& out);
-std::unique_ptr<RecordWriter> make_text_writer(std::ostream& out);
+std::unique_ptr<RecordWriter> make_text_writer(std::ostream& out, bool with_metadata);
 std::unique_ptr<RecordWriter> make_table_writer(std::ostream& out, char separator,
                                                 const WriteOptions& options);
 

@@ -72,13 +72,31 @@ struct BlockText {
   }
 };
 
+// "Anna Berg and Omar Li | 2025-03-02 | CRBC News": the parts the record has.
+std::string byline_of(const model::Article& a) {
+  std::string authors;
+  for (std::size_t i = 0; i < a.authors.size(); ++i) {
+    if (i > 0) authors += i + 1 == a.authors.size() ? " and " : ", ";
+    authors += a.authors[i];
+  }
+  std::string line;
+  for (const std::string_view part :
+       {std::string_view(authors), std::string_view(a.published), std::string_view(a.site_name)}) {
+    if (part.empty()) continue;
+    if (!line.empty()) line += " | ";
+    line += part;
+  }
+  return line;
+}
+
 class TextWriter : public RecordWriter {
  public:
-  explicit TextWriter(std::ostream& out) : out_(out) {}
-  // The article's text only: its body, one blank line between blocks. The
-  // title, metadata and related links are left to the other formats.
+  TextWriter(std::ostream& out, bool with_metadata) : out_(out), with_metadata_(with_metadata) {}
+  // The article's text: its body, one blank line between blocks; with_metadata puts
+  // a short header before it. Related links and the rest are left to other formats.
   void write(const model::Article& a) override {
     if (count_++ > 0) out_ << '\n' << std::string(72, '=') << "\n\n";
+    if (with_metadata_) write_header(a);
     bool first = true;
     for (const model::Block& block : a.body) {
       const auto* image = std::get_if<model::Image>(&block);
@@ -91,7 +109,17 @@ class TextWriter : public RecordWriter {
   void finish() override { out_.flush(); }
 
  private:
+  void write_header(const model::Article& a) {
+    const std::string byline = byline_of(a);
+    const std::string& url = a.canonical_url.empty() ? a.url : a.canonical_url;
+    if (!a.title.empty()) BlockText{out_}(model::Heading{1, model::RichText{a.title, {}}});
+    if (!byline.empty()) out_ << text::terminal_safe(byline) << '\n';
+    if (!url.empty()) out_ << text::terminal_safe(url) << '\n';
+    if (!a.title.empty() || !byline.empty() || !url.empty()) out_ << '\n';
+  }
+
   std::ostream& out_;
+  bool with_metadata_;
   std::size_t count_ = 0;
 };
 
@@ -219,8 +247,8 @@ std::string escape_cell(std::string_view value, char separator, std::string_view
   return out;
 }
 
-std::unique_ptr<RecordWriter> make_text_writer(std::ostream& out) {
-  return std::make_unique<TextWriter>(out);
+std::unique_ptr<RecordWriter> make_text_writer(std::ostream& out, bool with_metadata) {
+  return std::make_unique<TextWriter>(out, with_metadata);
 }
 
 std::unique_ptr<RecordWriter> make_table_writer(std::ostream& out, char separator,

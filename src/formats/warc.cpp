@@ -2,8 +2,6 @@
 // the format is simple (a header block and a length-delimited body per record).
 #include "formats/warc.hpp"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -11,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "formats/internal.hpp"
 #include "io/digest.hpp"
 #include "io/gzip.hpp"
 
@@ -105,69 +104,22 @@ std::optional<std::size_t> parse_size(std::string_view text) {
   return value;
 }
 
-// Decoded bytes of a WARC file, gzip members inflated one after another.
+// The bytes of a WARC file, a chunk at a time.
 class WarcBytes {
  public:
-  WarcBytes(std::istream& in, bool gzip) : in_(in), gzip_(gzip), input_(kChunk, '\0') {
-    if (gzip_ && inflateInit2(&stream_, 15 + 32) != Z_OK)
-      throw FormatError("cannot start the gzip decoder");
-  }
-  ~WarcBytes() {
-    if (gzip_) inflateEnd(&stream_);
-  }
-  WarcBytes(const WarcBytes&) = delete;
-  WarcBytes& operator=(const WarcBytes&) = delete;
+  explicit WarcBytes(std::istream& in) : in_(in) {}
 
-  // Appends up to one chunk of decoded bytes to `out`; false at the end of input.
+  // Appends up to one chunk to `out`; false at the end of input.
   bool read(std::string& out) {
-    if (!gzip_) {
-      std::array<char, kChunk> chunk{};
-      in_.read(chunk.data(), chunk.size());
-      const auto got = static_cast<std::size_t>(in_.gcount());
-      out.append(chunk.data(), got);
-      return got > 0;
-    }
     std::array<char, kChunk> chunk{};
-    while (true) {
-      if (stream_.avail_in == 0) {
-        if (ended_) return false;
-        in_.read(input_.data(), static_cast<std::streamsize>(input_.size()));
-        const auto got = static_cast<std::size_t>(in_.gcount());
-        if (got == 0) {
-          ended_ = true;
-          if (inside_member_) throw FormatError("truncated gzip data at the end of the WARC file");
-          return false;
-        }
-        stream_.next_in = reinterpret_cast<Bytef*>(input_.data());
-        stream_.avail_in = static_cast<uInt>(got);
-      }
-      stream_.next_out = reinterpret_cast<Bytef*>(chunk.data());
-      stream_.avail_out = chunk.size();
-      inside_member_ = true;
-      const int status = inflate(&stream_, Z_NO_FLUSH);
-      if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
-        throw FormatError(std::string("corrupt gzip data in the WARC file") +
-                          (stream_.msg ? std::string(": ") + stream_.msg : std::string{}));
-      }
-      const std::size_t produced = chunk.size() - stream_.avail_out;
-      if (status == Z_STREAM_END) {  // the next record is the next gzip member
-        inflateReset(&stream_);
-        inside_member_ = false;
-      }
-      if (produced > 0) {
-        out.append(chunk.data(), produced);
-        return true;
-      }
-    }
+    in_.read(chunk.data(), chunk.size());
+    const auto got = static_cast<std::size_t>(in_.gcount());
+    out.append(chunk.data(), got);
+    return got > 0;
   }
 
  private:
   std::istream& in_;
-  bool gzip_;
-  std::string input_;
-  z_stream stream_{};
-  bool ended_ = false;
-  bool inside_member_ = false;
 };
 
 // A window over WarcBytes with look-ahead, compacted as it is consumed.
@@ -422,9 +374,12 @@ void WarcWriter::write(const WarcExchange& exchange) {
 
 void read_warc(std::istream& in, const std::string& source, const ReadOptions& options,
                const DocumentSink& sink) {
-  const int first = in.peek();
-  const bool gzip = first == 0x1F;
-  WarcBytes bytes(in, gzip);
+  if (in.peek() == static_cast<unsigned char>(io::kGzipMagic[0])) {
+    detail::read_gunzipped(*in.rdbuf(),
+                           [&](std::istream& warc) { read_warc(warc, source, options, sink); });
+    return;
+  }
+  WarcBytes bytes(in);
   RecordStream records(bytes);
   std::string block;
   while (true) {

@@ -37,11 +37,6 @@ std::string shown_name(const std::string& path) {
   return path == "-" ? "<stdin>" : path;
 }
 
-std::string base_name(const std::string& path) {
-  const auto slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 // A write to one --output-dir file failed: that input fails, the others go on.
 struct InputOutputError {
   std::size_t input_index;
@@ -62,16 +57,11 @@ class OutputRouter {
 
   // Throws InputOutputError when the input's own --output-dir file cannot be written,
   // io::OutputError or ClosedPipe when the shared output can no longer be.
-  void write(std::size_t input_index, const std::string& input_name,
-             const model::Article& article) {
+  void write(std::size_t input_index, const Input& input, const model::Article& article) {
     if (per_input() && current_input_ != input_index) {
       close_current();
       current_input_ = input_index;
-      on_input_file([&] {
-        file_ = std::make_unique<io::AtomicFile>(
-            options_.output_dir + "/" + unused_name(output_name_for(input_name, options_.to)));
-        writer_ = make_writer(file_->stream());
-      });
+      on_input_file([&] { open_file_for(input); });
     }
     if (!writer_) return;  // this input's file already failed
     writer_->write(article);
@@ -118,6 +108,19 @@ class OutputRouter {
       file_.reset();
       throw InputOutputError{current_input_.value_or(0), error.what()};
     }
+  }
+
+  // The input's file in --output-dir, named after it: "page.html" gives "page.json",
+  // "news/2024/story.html" (a folder read with -R) "news/2024/story.json".
+  void open_file_for(const Input& input) {
+    const std::string name =
+        unused_name(input.output_stem + "." + std::string(formats::file_extension(options_.to)));
+    const std::filesystem::path path = std::filesystem::path(options_.output_dir) / name;
+    std::error_code error;
+    std::filesystem::create_directories(path.parent_path(), error);
+    if (error) throw io::OutputError(path.parent_path().string() + ": " + error.message());
+    file_ = std::make_unique<io::AtomicFile>(path.string());
+    writer_ = make_writer(file_->stream());
   }
 
   std::unique_ptr<formats::RecordWriter> make_writer(std::ostream& stream) const {
@@ -228,13 +231,12 @@ class Batch {
         reporter_(err, options.quiet),
         router_(options, out),
         progress_(options.progress, options.stage, reporter_),
+        inputs_(spell_out(options.inputs)),
         pool_(std::max(1U, options.jobs), [this](Outcome&& outcome) { deliver(outcome); }) {}
 
   int run() {
-    std::vector<std::string> inputs = options_.inputs;
-    if (inputs.empty()) inputs.emplace_back("-");
     try {
-      for (std::size_t i = 0; i < inputs.size() && !stop_; ++i) read_input(i, inputs[i]);
+      for (std::size_t i = 0; i < inputs_.size() && !stop_; ++i) read_input(i);
       pool_.finish();
       if (failed_ > 0 && (options_.fail_fast || !router_.wrote_any())) router_.abandon_file();
       finish_output();
@@ -249,8 +251,12 @@ class Batch {
   }
 
  private:
-  void read_input(std::size_t index, const std::string& path) {
-    input_names_.push_back(path);
+  void read_input(std::size_t index) {
+    const std::string& path = inputs_[index].path;
+    if (inputs_[index].problem) {
+      fail({path, 0, 0}, *inputs_[index].problem);
+      return;
+    }
     io::OpenedInput input;
     try {
       input = io::open_input(path);
@@ -319,9 +325,9 @@ class Batch {
 
   void write(const Outcome& outcome, const model::Article& record) {
     try {
-      router_.write(outcome.input_index, input_names_[outcome.input_index], record);
+      router_.write(outcome.input_index, inputs_[outcome.input_index], record);
     } catch (const InputOutputError& error) {
-      fail({shown_name(input_names_[error.input_index]), 0, 0}, error.message);
+      fail({shown_name(inputs_[error.input_index].path), 0, 0}, error.message);
     }
   }
 
@@ -329,7 +335,7 @@ class Batch {
     try {
       router_.close_current();
     } catch (const InputOutputError& error) {
-      fail({shown_name(input_names_[error.input_index]), 0, 0}, error.message);
+      fail({shown_name(inputs_[error.input_index].path), 0, 0}, error.message);
     }
   }
 
@@ -352,7 +358,7 @@ class Batch {
   io::Reporter reporter_;
   OutputRouter router_;
   ProgressLine progress_;
-  std::vector<std::string> input_names_;
+  std::vector<Input> inputs_;
   std::size_t done_ = 0;
   std::size_t failed_ = 0;
   bool stop_ = false;
@@ -361,14 +367,6 @@ class Batch {
 };
 
 }  // namespace
-
-std::string output_name_for(const std::string& input, formats::Format format) {
-  std::string name = input == "-" ? "stdin" : base_name(input);
-  const auto dot = name.rfind('.');
-  if (dot != std::string::npos && dot > 0) name.resize(dot);
-  if (name.empty() || name == "." || name == "..") name = "output";
-  return name + "." + std::string(formats::file_extension(format));
-}
 
 int run(const Options& options, const Transform& transform, std::ostream& out, std::ostream& err,
         const OrderedStep& ordered_step) {

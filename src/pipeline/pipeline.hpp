@@ -16,6 +16,7 @@
 #include "io/deadline.hpp"
 #include "io/diagnostics.hpp"
 #include "model/article.hpp"
+#include "pipeline/inputs.hpp"
 
 namespace crbc::pipeline {
 
@@ -39,7 +40,7 @@ class DeliveryLog {
 
 struct Options {
   std::string stage;                // the subcommand's name, for the progress line
-  std::vector<std::string> inputs;  // empty: standard input
+  InputSelection inputs;
   std::optional<formats::Format> from;
   formats::Format to = formats::Format::json;
   formats::WriteOptions write;
@@ -75,9 +76,5 @@ using OrderedStep = std::function<bool(model::Article&, Notes&)>;
 // Runs the whole batch and returns the exit status.
 int run(const Options& options, const Transform& transform, std::ostream& out, std::ostream& err,
         const OrderedStep& ordered_step = {});
-
-// The output file name --output-dir uses for an input: its base name with the
-// output format's extension ("page.html" -> "page.json"; stdin -> "stdin.json").
-std::string output_name_for(const std::string& input, formats::Format format);
 
 }  // namespace crbc::pipeline

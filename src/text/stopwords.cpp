@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <vector>
 
 #include "text/text.hpp"
 
@@ -25,13 +26,32 @@ bool holds_data(const std::filesystem::path& dir) {
   return std::filesystem::is_directory(dir / "stopwords", error);
 }
 
-// share/crbc beside the folder of the running executable (bin/../share/crbc), so that
-// a copy installed under any prefix, or moved with its tree, finds its own data.
-std::filesystem::path beside_executable() {
+std::filesystem::path running_executable() {
   std::error_code error;
-  const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (error) return {};
-  return executable.parent_path().parent_path() / "share" / "crbc";
+  auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::filesystem::path() : executable;
+}
+
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& folder) {
+  std::error_code error;
+  const auto relative =
+      path.lexically_normal().lexically_relative(std::filesystem::weakly_canonical(folder, error));
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+// In order: share/crbc beside the executable's folder (bin/../share/crbc), so that a
+// copy installed under any prefix, or moved with its tree, finds its own data; the
+// source tree's data/, for the executables of the build tree only (an installed copy
+// must not depend on a source tree that may be gone or changed); the configured
+// install folder.
+std::vector<std::filesystem::path> data_candidates() {
+  std::vector<std::filesystem::path> candidates;
+  const auto executable = running_executable();
+  if (executable.empty()) return {CRBC_DATA_BUILD_DIR, CRBC_DATA_INSTALL_DIR};
+  candidates.push_back(executable.parent_path().parent_path() / "share" / "crbc");
+  if (is_inside(executable, CRBC_BUILD_TREE)) candidates.emplace_back(CRBC_DATA_BUILD_DIR);
+  candidates.emplace_back(CRBC_DATA_INSTALL_DIR);
+  return candidates;
 }
 
 std::string find_data_directory() {
@@ -40,11 +60,8 @@ std::string find_data_directory() {
     throw DataError(std::string("CRBC_DATA_DIR is set to ") + env +
                     ", which holds no crbc data (no stopwords/ folder in it)");
   }
-  const std::filesystem::path candidates[] = {beside_executable(), CRBC_DATA_BUILD_DIR,
-                                              CRBC_DATA_INSTALL_DIR};
   std::string looked_in;
-  for (const auto& dir : candidates) {
-    if (dir.empty()) continue;
+  for (const auto& dir : data_candidates()) {
     if (holds_data(dir)) return dir.lexically_normal().string();
     looked_in += (looked_in.empty() ? "" : ", ") + dir.lexically_normal().string();
   }

@@ -115,8 +115,9 @@ class DataError : public std::runtime_error {
 };
 
 // The folder of crbc's data files: $CRBC_DATA_DIR when set; else share/crbc beside
-// the executable's folder (an installed copy, under whatever prefix); else the build
-// tree's data/ (a build that is not installed); else the configured install folder.
+// the executable's folder (an installed copy, under whatever prefix); else, for the
+// executables of the build tree only, the source tree's data/; else the configured
+// install folder.
 // Found once per process. Throws DataError, naming where it looked, when none of
 // them holds the data: crbc never runs on silently without its word lists.
 const std::string& data_directory();

@@ -99,7 +99,7 @@ TEST_CASE("a malformed NDJSON line names its line and does not stop the others")
 }
 
 TEST_CASE("usage errors exit 2 and print nothing on stdout") {
-  for (const std::string& args :
+  for (const std::string args :
        {"convert --no-such-option", "convert -t klingon", "frobnicate", ""}) {
     const RunResult result = run(binary() + " " + args);
     CHECK(result.status == 2);
@@ -259,4 +259,114 @@ TEST_CASE("SIGTERM during a run exits 143 and leaves no temporary file") {
   CHECK(result.status == 143);
   CHECK_FALSE(std::filesystem::exists(target));
   CHECK(std::filesystem::is_empty(dir.path()));
+}
+
+TEST_CASE("gzip-compressed pages and records are read like plain ones, whatever their name") {
+  ScratchDir scratch;
+  const std::string page = source_path("samples/crbc-belarus-pardons.html");
+  const auto plain = run(binary() + " parse -t ndjson " + shell_quote(page));
+  REQUIRE(plain.status == 0);
+  for (const std::string name : {"page.html.gz", "page.gz", "page"}) {
+    const auto compressed = (scratch / name).string();
+    REQUIRE(run("gzip -c " + shell_quote(page) + " > " + shell_quote(compressed)).status == 0);
+    const auto parsed = run(binary() + " parse -t ndjson " + shell_quote(compressed));
+    INFO(name << "\n" << parsed.err);
+    CHECK(parsed.status == 0);
+    // The record names its source file, the rest is the same.
+    auto record = json::parse(parsed.out);
+    auto expected = json::parse(plain.out);
+    CHECK(record.at("title") == expected.at("title"));
+    CHECK(record.at("body") == expected.at("body"));
+  }
+  // Records, on standard input, and concatenated gzip members (`cat a.gz b.gz`).
+  write_file(scratch / "one", record_line("One"));
+  write_file(scratch / "two", record_line("Two"));
+  const auto converted = run("cd " + shell_quote(scratch.path().string()) +
+                             " && gzip -c one > both.gz && gzip -c two >> both.gz && " + binary() +
+                             " convert -t ndjson < both.gz");
+  INFO(converted.err);
+  CHECK(converted.status == 0);
+  const auto records = ndjson_lines(converted.out);
+  REQUIRE(records.size() == 2);
+  CHECK(records[1].at("title") == "Two");
+}
+
+TEST_CASE("an input of the wrong kind fails alone, with one line that says what it is") {
+  ScratchDir scratch;
+  const std::string page = shell_quote(source_path("samples/crbc-belarus-pardons.html"));
+  write_file(scratch / "report.pdf",
+             "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+  write_file(scratch / "good.json", record_line("Kept"));
+  struct Case {
+    std::string command;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {"convert --from json " + page, "looks like HTML, not json records"},
+      {"convert --from ndjson " + page, "looks like HTML, not ndjson records"},
+      {"parse report.pdf", "a PDF document"},
+      {"parse -t csv " + page + " | " + binary() + " convert", "csv or tsv output"},
+      {"parse -t tsv " + page + " | " + binary() + " convert", "csv or tsv output"},
+  };
+  for (const auto& c : cases) {
+    const auto result =
+        run("cd " + shell_quote(scratch.path().string()) + " && " + binary() + " " + c.command);
+    INFO(c.command << "\n" << result.err);
+    CHECK(result.status == 1);
+    CHECK(result.out.empty());
+    CHECK_THAT(result.err, Catch::Contains(c.says));
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+  }
+  // The other inputs of the run are still read.
+  const auto mixed = run("cd " + shell_quote(scratch.path().string()) + " && " + binary() +
+                         " convert -t ndjson report.pdf good.json");
+  CHECK(mixed.status == 1);
+  REQUIRE(ndjson_lines(mixed.out).size() == 1);
+  CHECK(ndjson_lines(mixed.out)[0].at("title") == "Kept");
+}
+
+TEST_CASE("folders with -R and input lists with -i; --output-dir keeps the folder's layout") {
+  ScratchDir scratch;
+  std::filesystem::create_directories(scratch / "pages/b");
+  std::filesystem::create_directories(scratch / "pages/.cache");
+  write_file(scratch / "pages/a.json", record_line("A"));
+  write_file(scratch / "pages/b/2.json", record_line("B2"));
+  write_file(scratch / "pages/.cache/x.json", record_line("hidden"));
+  write_file(scratch / "c.json", record_line("C"));
+  const std::string in_scratch = "cd " + shell_quote(scratch.path().string()) + " && ";
+  REQUIRE(run(in_scratch + "gzip c.json && mv c.json.gz pages/").status == 0);
+  const auto titles = [](const std::string& ndjson) {
+    std::vector<std::string> out;
+    for (const auto& record : ndjson_lines(ndjson)) out.push_back(record.at("title"));
+    return out;
+  };
+
+  const auto without_flag = run(in_scratch + binary() + " convert -t ndjson pages");
+  CHECK(without_flag.status == 1);
+  CHECK_THAT(without_flag.err, Catch::Contains("pages: error: is a folder: give -R"));
+
+  const auto walked = run(in_scratch + binary() + " convert -R -t ndjson pages");
+  INFO(walked.err);
+  CHECK(walked.status == 0);
+  CHECK(titles(walked.out) == std::vector<std::string>{"A", "B2", "C"});
+
+  const auto into_folder = run(in_scratch + binary() + " convert -R --output-dir out pages");
+  CHECK(into_folder.status == 0);
+  for (const std::string name : {"out/a.json", "out/b/2.json", "out/c.json"}) {
+    INFO(name);
+    CHECK(std::filesystem::is_regular_file(scratch / name));
+  }
+  CHECK_FALSE(std::filesystem::exists(scratch / "out/.cache"));
+
+  write_file(scratch / "list.txt", "# wanted\npages/c.json.gz\n\npages/a.json\n");
+  const auto listed = run(in_scratch + binary() + " convert -t ndjson -i list.txt pages/b/2.json");
+  CHECK(listed.status == 0);
+  CHECK(titles(listed.out) == std::vector<std::string>{"B2", "C", "A"});
+  const auto from_stdin = run(in_scratch + "printf 'pages/a.json\\npages/b\\n' | " + binary() +
+                              " convert -t ndjson -R -i -");
+  CHECK(from_stdin.status == 0);
+  CHECK(titles(from_stdin.out) == std::vector<std::string>{"A", "B2"});
+  const auto missing_list = run(in_scratch + binary() + " convert -i nowhere.txt");
+  CHECK(missing_list.status == 1);
+  CHECK_THAT(missing_list.err, Catch::Contains("nowhere.txt: error: cannot read the input list"));
 }

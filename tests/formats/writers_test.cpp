@@ -135,6 +135,32 @@ TEST_CASE("text: the article's text only, readable and terminal-safe", "[writers
   CHECK(write_records(Format::text, {a, a}) == text + "\n" + std::string(72, '=') + "\n\n" + text);
 }
 
+TEST_CASE("text --with-metadata: a header with what the record has, then the text", "[writers]") {
+  auto a = sample_article();
+  crbc::formats::WriteOptions options;
+  options.with_metadata = true;
+  const std::string body = write_records(Format::text, {a});
+  a.authors = {"Jane Doe", "Omar Li", "Anna \x1B[2JBerg"};
+  const std::string text = write_records(Format::text, {a}, options);
+  const std::string title_line =
+      a.title + "\n" +
+      std::string(std::min<std::size_t>(72, std::max<std::size_t>(3, a.title.size())), '=');
+  CHECK(text.starts_with(title_line + "\n"));
+  CHECK(text.find("Jane Doe, Omar Li and Anna ") != std::string::npos);
+  CHECK(text.find('\x1B') == std::string::npos);
+  CHECK(text.find(" | " + a.published + " | " + a.site_name + "\n") != std::string::npos);
+  CHECK(text.find((a.canonical_url.empty() ? a.url : a.canonical_url) + "\n\n") !=
+        std::string::npos);
+  CHECK(text.ends_with(body));
+
+  // Only the parts a record has; none at all gives the body alone.
+  crbc::model::Article bare;
+  bare.body = a.body;
+  CHECK(write_records(Format::text, {bare}, options) == write_records(Format::text, {bare}));
+  bare.published = "2024-05-01";
+  CHECK(write_records(Format::text, {bare}, options).starts_with("2024-05-01\n\n"));
+}
+
 TEST_CASE("jsonld: schema.org NewsArticle, read back as a record", "[writers]") {
   const auto a = sample_article();
   const std::string ld = write_records(Format::jsonld, {a});
