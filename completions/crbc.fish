@@ -86,6 +86,7 @@ complete -c crbc -n '__crbc_at fetch' -l max-redirects -r -x -d 'Redirects follo
 complete -c crbc -n '__crbc_at fetch' -l no-robots -d 'Ignore robots.txt'
 complete -c crbc -n '__crbc_at fetch' -l allow-private -d 'Allow loopback, private and link-local addresses'
 complete -c crbc -n '__crbc_at fetch' -s q -l quiet -d 'No summary line'
+complete -c crbc -n '__crbc_at fetch' -l progress -d 'Show progress on stderr even when it is not a terminal'
 
 complete -c crbc -n '__crbc_at help' -f -a 'convert fetch help parse related summarize'
 complete -c crbc -n '__crbc_at help' -s h -l help -d 'Print this help message and exit'
@@ -106,6 +107,8 @@ complete -c crbc -n '__crbc_at parse' -s q -l quiet -d 'No warnings and no progr
 complete -c crbc -n '__crbc_at parse' -l progress -d 'Show progress on stderr even when it is not a terminal'
 complete -c crbc -n '__crbc_at parse' -l max-input-size -r -x -d 'Largest document accepted, in bytes (default 256 MiB)'
 complete -c crbc -n '__crbc_at parse' -l document-time-limit -r -x -d 'Give up on a document after this many seconds (default 60; 0: no limit)'
+complete -c crbc -n '__crbc_at parse' -l no-robots -d 'Ignore robots.txt'
+complete -c crbc -n '__crbc_at parse' -l allow-private -d 'Allow loopback, private and link-local addresses'
 complete -c crbc -n '__crbc_at parse' -l url -r -x -d 'Page url of HTML inputs, for relative links'
 complete -c crbc -n '__crbc_at parse' -l ack-state -r -F -d 'Mark each page delivered in fetch\'s --state FILE once its record is written'
 

@@ -4,6 +4,9 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/download_options.hpp"
+#include "cli/help_formatter.hpp"
+#include "cli/pipeline_options.hpp"
 
 namespace crbc::cli {
 namespace {
@@ -12,7 +15,6 @@ struct FetchFlags {
   fetch::FetchCommand command;
   bool records = false;
   bool html = false;
-  bool no_robots = false;
   double delay_seconds = 0;
   double timeout_seconds = 60;
   double connect_timeout_seconds = 10;
@@ -23,6 +25,9 @@ struct FetchFlags {
 
 void add_fetch_command(CLI::App& app, RunState& state) {
   auto* sub = app.add_subcommand("fetch", "Download article pages from urls, feeds and sitemaps");
+  add_help_footer(*sub,
+                  "crbc fetch --state fetch.db --new-only --feed https://news.example.org/rss.xml"
+                  " | crbc parse");
   auto flags = std::make_shared<FetchFlags>();
   auto& c = flags->command;
   sub->add_option("url", c.urls, "Urls to fetch (or feeds, with --feed)");
@@ -54,10 +59,9 @@ void add_fetch_command(CLI::App& app, RunState& state) {
       ->capture_default_str();
   sub->add_option("--max-redirects", c.options.max_redirects, "Redirects followed")
       ->capture_default_str();
-  sub->add_flag("--no-robots", flags->no_robots, "Ignore robots.txt");
-  sub->add_flag("--allow-private", c.options.allow_private,
-                "Allow loopback, private and link-local addresses");
+  add_address_options(*sub, c.options);
   sub->add_flag("-q,--quiet", c.quiet, "No summary line");
+  add_progress_flag(*sub, c.progress);
   sub->callback([&state, flags] {
     auto& command = flags->command;
     using std::chrono::milliseconds;
@@ -66,7 +70,6 @@ void add_fetch_command(CLI::App& app, RunState& state) {
     command.options.timeout = milliseconds(static_cast<long long>(flags->timeout_seconds * 1000));
     command.options.connect_timeout =
         milliseconds(static_cast<long long>(flags->connect_timeout_seconds * 1000));
-    command.options.robots = !flags->no_robots;
     command.output = flags->records ? fetch::FetchCommand::Output::records
                      : flags->html  ? fetch::FetchCommand::Output::html
                                     : fetch::FetchCommand::Output::automatic;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/help_formatter.hpp"
 #include "io/fd_stream.hpp"
 #include "io/interrupt.hpp"
 #include "pipeline/pipeline.hpp"
@@ -132,6 +133,7 @@ int main(int argc, char** argv) {
   CLI::App app{"crbc: fetch, parse, convert, summarize and relate news articles"};
   app.name("crbc");
   app.set_version_flag("-V,--version", "crbc " CRBC_VERSION);
+  app.formatter(std::make_shared<crbc::cli::HelpFormatter>());  // before the subcommands
   app.require_subcommand(1);
   app.fallthrough(false);
   app.failure_message([](const CLI::App* root, const CLI::Error& error) {

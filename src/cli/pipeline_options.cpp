@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "cli/help_formatter.hpp"
+
 namespace crbc::cli {
 namespace {
 
@@ -57,61 +59,81 @@ const CLI::Validator kSeconds(
     },
     "");
 
+CLI::Option* add_progress_flag(CLI::App& command, bool& progress) {
+  return command.add_flag("--progress", progress,
+                          "Show progress on stderr even when it is not a terminal");
+}
+
 void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string default_to) {
   flags.to = std::move(default_to);
   auto& o = flags.options;
   o.stage = command.get_name();
   command
       .add_option("inputs", o.inputs.paths,
-                  "Input files (folders with -r); standard input when none or \"-\"")
+                  "Input files (folders with -R); standard input when none or \"-\"")
       ->type_name("FILE");
   command
       .add_option("-i,--input-list", o.inputs.lists,
                   "Also read the inputs named in FILE, one a line (- for standard input)")
       ->type_name("FILE")
-      ->allow_extra_args(false);  // -i takes one FILE; repeat it for more
-  command.add_flag("-R,--recursive", o.inputs.recursive,
-                   "Read the files in folders given as inputs, and in their subfolders");
+      ->allow_extra_args(false)  // -i takes one FILE; repeat it for more
+      ->group(kInputGroup);
+  command
+      .add_flag("-R,--recursive", o.inputs.recursive,
+                "Read the files in folders given as inputs, and in their subfolders")
+      ->group(kInputGroup);
   command
       .add_option("-t,--to,--format", flags.to,
                   "Output format: " + joined(formats::output_format_names()))
       ->type_name("FORMAT")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->group(kOutputGroup);
   command
       .add_option("-f,--from", flags.from,
                   "Input format, instead of detecting it: " + joined(formats::input_format_names()))
-      ->type_name("FORMAT");
+      ->type_name("FORMAT")
+      ->group(kInputGroup);
   command.add_option("-o,--output", o.output_file, "Write to FILE (atomically) instead of stdout")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->group(kOutputGroup);
   command
       .add_option("--output-dir", o.output_dir,
                   "Write one file per input into DIR (created if missing)")
       ->type_name("DIR")
-      ->excludes("--output");
+      ->excludes("--output")
+      ->group(kOutputGroup);
   command.add_option("--fields", flags.fields, "csv/tsv columns, comma-separated")
       ->type_name("LIST")
-      ->check(kTableFields);
-  command.add_flag("--pretty", o.write.pretty, "Indent JSON even when there are several records");
-  command.add_flag("--with-metadata", o.write.with_metadata,
-                   "text: begin each record with its title, byline, date, site and url");
+      ->check(kTableFields)
+      ->group(kOutputGroup);
+  command.add_flag("--pretty", o.write.pretty, "Indent JSON even when there are several records")
+      ->group(kOutputGroup);
+  command
+      .add_flag("--with-metadata", o.write.with_metadata,
+                "text: begin each record with its title, byline, date, site and url")
+      ->group(kOutputGroup);
   command
       .add_option("-j,--jobs", o.jobs,
                   "Process up to N documents in parallel; output keeps input order")
       ->type_name("N")
-      ->check(CLI::Range(1U, 256U));
-  command.add_flag("--fail-fast", o.fail_fast, "Stop at the first input that fails");
-  command.add_flag("-q,--quiet", o.quiet, "No warnings and no progress; errors are still reported");
-  command.add_flag("--progress", flags.progress,
-                   "Show progress on stderr even when it is not a terminal");
+      ->check(CLI::Range(1U, 256U))
+      ->group(kRunGroup);
+  command.add_flag("--fail-fast", o.fail_fast, "Stop at the first input that fails")
+      ->group(kRunGroup);
+  command.add_flag("-q,--quiet", o.quiet, "No warnings and no progress; errors are still reported")
+      ->group(kRunGroup);
+  add_progress_flag(command, flags.progress)->group(kRunGroup);
   command
       .add_option("--max-input-size", o.max_input_bytes,
                   "Largest document accepted, in bytes (default 256 MiB)")
-      ->type_name("BYTES");
+      ->type_name("BYTES")
+      ->group(kRunGroup);
   command
       .add_option("--document-time-limit", o.document_time_limit,
                   "Give up on a document after this many seconds (default 60; 0: no limit)")
       ->type_name("SECONDS")
-      ->check(kSeconds);
+      ->check(kSeconds)
+      ->group(kRunGroup);
 }
 
 pipeline::Options finish_pipeline_options(PipelineFlags& flags) {

@@ -18,6 +18,9 @@ struct PipelineFlags {
   bool progress = false;
 };
 
+// --progress, as every subcommand has it (a terminal gets progress without it).
+CLI::Option* add_progress_flag(CLI::App& command, bool& progress);
+
 // `default_to` is the output format when -t is not given.
 void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string default_to);
 

@@ -1,6 +1,7 @@
 #include "commands/related_command.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/pipeline_options.hpp"
 
 namespace crbc::cli {
@@ -53,6 +54,7 @@ void add_index_commands(CLI::App& related, RunState& state) {
 void add_related_command(CLI::App& app, RunState& state) {
   auto* command = app.add_subcommand(
       "related", "Find related articles in a corpus or an index, and flag near-duplicates");
+  add_help_footer(*command, "crbc related --corpus month.ndjson today.ndjson");
   struct Flags {
     PipelineFlags pipeline;
     commands::RelatedCommand command;

@@ -1,6 +1,7 @@
 #include "commands/summarize_command.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/pipeline_options.hpp"
 
 namespace crbc::cli {
@@ -8,6 +9,7 @@ namespace crbc::cli {
 void add_summarize_command(CLI::App& app, RunState& state) {
   auto* command = app.add_subcommand(
       "summarize", "Add a summary, key phrases, people/organisations/places and quotes to records");
+  add_help_footer(*command, "crbc parse story.html | crbc summarize | crbc convert -t yaml");
   struct Flags {
     PipelineFlags pipeline;
     commands::SummarizeCommand command;

@@ -13,6 +13,7 @@
 #include "io/atomic_file.hpp"
 #include "io/diagnostics.hpp"
 #include "io/input.hpp"
+#include "io/progress.hpp"
 
 namespace crbc::fetch {
 namespace {
@@ -184,7 +185,10 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
       if (state) state->mark_delivered(url);
     });
     std::size_t fetched = 0, skipped = 0, sent_again = 0;
+    io::ProgressLine progress(io::progress_wanted(command.progress, command.quiet), "fetch", "page",
+                              "pages", report);
     fetcher.run(requests, [&](FetchResult&& page) {
+      progress.update(fetched + skipped + report.errors(), report.errors());
       if (!page.ok) {
         report.error({page.url}, page.error);
         failed = true;
@@ -209,6 +213,7 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
       ++fetched;
     });
     emitter.finish();
+    progress.finish(fetched + skipped + report.errors(), report.errors());
     if (sent_again > 0 && command.stdout_is_pipe) {
       report.warning({command.state_path},
                      counted(sent_again, "page", "pages") +

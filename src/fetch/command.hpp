@@ -38,6 +38,7 @@ struct FetchCommand {
   // reported; the CLI hangs the WARC writer here (--warc).
   std::function<void(const FetchResult&)> archive;
   bool quiet = false;
+  bool progress = false;  // --progress: even when standard error is not a terminal
 };
 
 // Runs the command; returns the exit status: 0 when every url was fetched, 1

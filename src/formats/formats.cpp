@@ -8,6 +8,7 @@
 #include "formats/internal.hpp"
 #include "formats/warc.hpp"
 #include "io/gzip.hpp"
+#include "text/ascii.hpp"
 #include "text/json_strings.hpp"
 
 namespace crbc::formats {
@@ -52,10 +53,6 @@ std::string lower(std::string_view s) {
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && lower(s.substr(0, prefix.size())) == prefix;
 }
 
 std::optional<Format> format_from_extension(std::string_view file_name) {
@@ -182,7 +179,9 @@ Format detect_format(std::string_view head, std::string_view file_name) {
   if (text.starts_with("<")) return Format::html;
   if (head.starts_with("---")) return yaml_or_markdown(head);
   if (text.starts_with("%YAML")) return Format::yaml;
-  if (starts_with_ci(text, "<!doctype") || starts_with_ci(text, "<html")) return Format::html;
+  if (text::starts_with_ignoring_case(text, "<!doctype") ||
+      text::starts_with_ignoring_case(text, "<html"))
+    return Format::html;
   if (!text.empty() && looks_like_yaml_line(first_line(text))) return Format::yaml;
   return Format::markdown;
 }

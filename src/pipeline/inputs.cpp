@@ -7,6 +7,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "text/ascii.hpp"
+
 namespace crbc::pipeline {
 namespace {
 
@@ -61,7 +63,7 @@ void add_folder(const std::string& folder, std::vector<Input>& inputs) {
 
 void add_path(const std::string& path, bool recursive, std::vector<Input>& inputs) {
   std::error_code error;
-  if (path != "-" && fs::is_directory(path, error)) {
+  if (path != "-" && !is_web_address(path) && fs::is_directory(path, error)) {
     if (recursive) {
       add_folder(path, inputs);
     } else {
@@ -77,7 +79,8 @@ void add_list(const std::string& list, bool recursive, std::vector<Input>& input
   if (list != "-") {
     file.open(list);
     if (!file) {
-      inputs.push_back({list, "", std::string("cannot read the input list: ") + std::strerror(errno)});
+      inputs.push_back(
+          {list, "", std::string("cannot read the input list: ") + std::strerror(errno)});
       return;
     }
   }
@@ -91,6 +94,11 @@ void add_list(const std::string& list, bool recursive, std::vector<Input>& input
 }
 
 }  // namespace
+
+bool is_web_address(std::string_view input) {
+  return text::starts_with_ignoring_case(input, "http://") ||
+         text::starts_with_ignoring_case(input, "https://");
+}
 
 std::vector<Input> spell_out(const InputSelection& selection) {
   std::vector<Input> inputs;

@@ -4,9 +4,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crbc::pipeline {
+
+// "http://…" or "https://…" (any case); "./https:…" is a file.
+bool is_web_address(std::string_view input);
 
 struct Input {
   std::string path;         // a file, or "-" for standard input

@@ -16,6 +16,7 @@
 #include "io/input.hpp"
 #include "io/interrupt.hpp"
 #include "io/ordered_pool.hpp"
+#include "io/progress.hpp"
 
 namespace crbc::pipeline {
 namespace {
@@ -172,39 +173,6 @@ class OutputRouter {
   std::set<std::string> names_used_;
 };
 
-class ProgressLine {
- public:
-  ProgressLine(Progress mode, std::string stage, io::Reporter& reporter)
-      : enabled_(mode == Progress::always || (mode == Progress::automatic && ::isatty(2) == 1)),
-        prefix_("\rcrbc: " + (stage.empty() ? std::string() : stage + ": ")),
-        reporter_(reporter) {}
-
-  void update(std::size_t done, std::size_t failed) {
-    if (!enabled_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
-    show(done, failed);
-  }
-
-  void finish(std::size_t done, std::size_t failed) {
-    if (!enabled_) return;
-    show(done, failed);
-    reporter_.raw("\n");
-  }
-
- private:
-  void show(std::size_t done, std::size_t failed) {
-    reporter_.raw(prefix_ + io::counted(done, "document", "documents") + ", " +
-                  std::to_string(failed) + " failed");
-  }
-
-  bool enabled_;
-  std::string prefix_;
-  io::Reporter& reporter_;
-  std::chrono::steady_clock::time_point last_{};
-};
-
 Outcome run_transform(const Transform& transform, formats::Document& document,
                       std::size_t input_index, double time_limit) {
   Outcome outcome;
@@ -230,7 +198,9 @@ class Batch {
         ordered_step_(ordered_step),
         reporter_(err, options.quiet),
         router_(options, out),
-        progress_(options.progress, options.stage, reporter_),
+        progress_(io::progress_wanted(options.progress == Progress::always,
+                                      options.progress == Progress::never),
+                  options.stage, "document", "documents", reporter_),
         inputs_(spell_out(options.inputs)),
         pool_(std::max(1U, options.jobs), [this](Outcome&& outcome) { deliver(outcome); }) {}
 
@@ -255,6 +225,10 @@ class Batch {
     const std::string& path = inputs_[index].path;
     if (inputs_[index].problem) {
       fail({path, 0, 0}, *inputs_[index].problem);
+      return;
+    }
+    if (options_.read_url && is_web_address(path)) {
+      read_web_address(index, path);
       return;
     }
     io::OpenedInput input;
@@ -300,6 +274,19 @@ class Batch {
     } catch (const std::exception& error) {
       fail({input.name, 0, 0}, error.what());
     }
+  }
+
+  void read_web_address(std::size_t index, const std::string& url) {
+    std::shared_ptr<formats::Document> page;
+    try {
+      page = std::make_shared<formats::Document>(options_.read_url(url));
+    } catch (const std::exception& error) {
+      fail({url, 0, 0}, error.what());
+      return;
+    }
+    pool_.submit([this, page, index] {
+      return run_transform(transform_, *page, index, options_.document_time_limit);
+    });
   }
 
   void fail(const io::Location& where, const std::string& message) {
@@ -357,7 +344,7 @@ class Batch {
   const OrderedStep& ordered_step_;
   io::Reporter reporter_;
   OutputRouter router_;
-  ProgressLine progress_;
+  io::ProgressLine progress_;
   std::vector<Input> inputs_;
   std::size_t done_ = 0;
   std::size_t failed_ = 0;

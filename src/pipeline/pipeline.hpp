@@ -38,8 +38,12 @@ class DeliveryLog {
   virtual void durable() = 0;
 };
 
+// Reads an input that is a web address (parse's `crbc parse https://…`); throws with
+// the reason when it cannot. Called on the reading thread, one address at a time.
+using UrlReader = std::function<formats::Document(const std::string& url)>;
+
 struct Options {
-  std::string stage;                // the subcommand's name, for the progress line
+  std::string stage;  // the subcommand's name, for the progress line
   InputSelection inputs;
   std::optional<formats::Format> from;
   formats::Format to = formats::Format::json;
@@ -55,6 +59,7 @@ struct Options {
   // Writes records some other way than the `to` format (summarize --text).
   std::function<std::unique_ptr<formats::RecordWriter>(std::ostream&)> make_writer;
   std::shared_ptr<DeliveryLog> delivery;  // none: no acknowledgement
+  UrlReader read_url;  // unset: an input named "https://…" is a file like any other
 };
 
 // What a transform is given and says about one document besides its records.

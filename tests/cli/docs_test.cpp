@@ -147,6 +147,31 @@ TEST_CASE("crbc help CMD prints the same text as crbc CMD --help") {
   }
 }
 
+TEST_CASE("help text: a command's own options first, shared ones grouped, then an example") {
+  const nlohmann::json definitions = option_definitions();
+  for (const auto& [name, body] : definitions.items()) {
+    if (name == "help") continue;
+    INFO("subcommand " << name);
+    const std::string help = run(crbc_command(name + " --help")).out;
+    // One line an option: no checks or exclusions spelled out by CLI11.
+    CHECK(help.find("Excludes:") == std::string::npos);
+    CHECK(help.find(":UINT") == std::string::npos);
+    CHECK(help.find(":FLOAT") == std::string::npos);
+    const auto own = help.find("\nOptions:\n");
+    const auto input = help.find("\nInput:\n");
+    const auto output = help.find("\nOutput:\n");
+    const auto run_group = help.find("\nRun:\n");
+    if (input != std::string::npos) {  // the commands over the shared pipeline
+      CHECK(own < input);
+      CHECK(input < output);
+      CHECK(output < run_group);
+    }
+    const auto example = help.find("\nExample:\n  crbc ");
+    CHECK(example != std::string::npos);
+    CHECK(help.ends_with("See man crbc-" + name + " for the whole story.\n"));
+  }
+}
+
 TEST_CASE("crbc help names an unknown subcommand as a usage error") {
   const RunResult unknown = run(crbc_command("help no-such-command 2>&1"));
   CHECK(unknown.status == 2);
