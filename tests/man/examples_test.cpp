@@ -5,10 +5,11 @@
 // It must exit with status 0 without reading the terminal and, where the page shows
 // what it prints (a display after a line ending in "prints:"), print exactly that.
 //
-// Examples that download fetch from a local HTTP server instead: their
-// https://news.example.org becomes the server's address, and `crbc fetch` gets
-// --allow-private, which a loopback address needs. A crontab display runs the way
-// cron runs it: the command after the schedule, with \% as %, from $HOME.
+// Examples that download do it from a local HTTP server instead: their
+// https://news.example.org becomes the server's address, and `crbc fetch` and
+// `crbc parse` get --allow-private, which a loopback address needs. A crontab
+// display runs the way cron runs it: the command after the schedule, with \% as %,
+// from $HOME.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -105,16 +106,18 @@ std::string as_shell_command(const std::string& display) {
   return scheduled.empty() ? display : scheduled;
 }
 
-// The command with the example site replaced by the local server.
+// The command with the example site replaced by the local server, which the
+// subcommands that download reach only with --allow-private (it is a loopback address).
 std::string against_server(std::string command, const std::string& server) {
   for (auto at = command.find(kExampleHost); at != std::string::npos;
        at = command.find(kExampleHost, at + server.size())) {
     command.replace(at, std::string(kExampleHost).size(), server);
   }
-  const std::string fetch = "crbc fetch";
-  for (auto at = command.find(fetch); at != std::string::npos;
-       at = command.find(fetch, at + fetch.size())) {
-    command.insert(at + fetch.size(), " --allow-private");
+  for (const std::string downloads : {"crbc fetch", "crbc parse"}) {
+    for (auto at = command.find(downloads); at != std::string::npos;
+         at = command.find(downloads, at + downloads.size())) {
+      command.insert(at + downloads.size(), " --allow-private");
+    }
   }
   return command;
 }
