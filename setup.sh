@@ -10,7 +10,7 @@ packages="
   libcli11-dev libgumbo-dev nlohmann-json3-dev libyaml-cpp-dev catch2 libcmark-dev
   libcurl4-openssl-dev libsqlite3-dev libutf8proc-dev libstemmer-dev libuchardet-dev
   libcld2-dev libexpat1-dev libssl-dev zlib1g-dev libcpp-httplib-dev
-  python3 python3-jsonschema mandoc man-db time bc
+  python3 python3-jsonschema mandoc man-db time bc zsh fish jq less
   clang libclang-rt-14-dev chromium
 "
 missing=""

@@ -95,14 +95,6 @@ const WordSet kOtherWords{
     "thursday",  "friday",     "saturday", "sunday",       "internet", "premier",  "god",
     "allah",     "bible",      "koran",    "quran",        "премия",   "премія",   "прэмія"};
 
-// Verbs of speech after a name make it a person ("Karbalevich said").
-const WordSet kSpeechVerbs{"said",      "says",      "told",    "added",    "stated",   "noted",
-                           "explained", "asked",     "wrote",   "argued",   "warned",   "insisted",
-                           "declared",  "announced", "replied", "recalled", "sagte",    "erklärte",
-                           "dijo",      "сказал",    "сказала", "заявил",   "заявила",  "отметил",
-                           "отметила",  "сказав",    "сказала", "заявив",   "зазначив", "сказаў",
-                           "заявіў",    "адзначыў"};
-
 // Connectors that may sit inside a name ("Bank of America", "Ludwig van Beethoven").
 const WordSet kConnectors{"of",  "de",  "del", "della", "da", "di", "van", "von",
                           "der", "den", "bin", "al",    "la", "le", "du"};
@@ -219,8 +211,8 @@ class EntityFinder {
         organization_cue = true;
       }
     }
-    if (end < words.size() && kSpeechVerbs.contains(words[end].folded) &&
-        person == Strength::none) {
+    // A verb of speech after a name makes it a person ("Karbalevich said").
+    if (end < words.size() && speech_verb_at(words, end) > 0 && person == Strength::none) {
       person = Strength::weak;
     }
     add_mention(words, start, end, person, organization_cue);

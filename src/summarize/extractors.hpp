@@ -22,7 +22,8 @@ std::vector<Entity> extract_entities(const std::vector<Passage>& passages,
 // Quoted speech with the speaker, resolved against `entities` where possible.
 std::vector<QuoteFound> extract_quotes(const std::vector<Passage>& passages,
                                        const std::vector<SentenceWords>& sentences,
-                                       const std::vector<Entity>& entities);
+                                       const std::vector<Entity>& entities,
+                                       std::string_view language);
 
 // Text analysed by the extractors is bounded: beyond this many bytes in total the
 // rest of the article is skipped (with a warning), so huge bodies stay linear and small.

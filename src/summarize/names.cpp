@@ -1,7 +1,9 @@
 #include "summarize/names.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <unordered_set>
 
 #include "text/utf8.hpp"
 
@@ -212,6 +214,25 @@ void load_list(const std::filesystem::path& path, EntityType type,
   }
 }
 
+struct SpeechVerbs {
+  std::unordered_set<std::string> phrases;  // case-folded, words joined by one space
+  std::size_t longest = 0;                  // words in the longest phrase
+};
+
+SpeechVerbs load_speech_verbs() {
+  SpeechVerbs verbs;
+  std::error_code error;
+  const std::filesystem::path dir = std::filesystem::path(text::data_directory()) / "speechverbs";
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    if (entry.path().extension() != ".txt") continue;
+    for (std::string& phrase : text::read_word_list(entry.path())) {
+      verbs.longest = std::max(verbs.longest, text::count_words(phrase));
+      verbs.phrases.insert(std::move(phrase));
+    }
+  }
+  return verbs;
+}
+
 std::map<std::string, KnownName, std::less<>> load_gazetteer() {
   std::map<std::string, KnownName, std::less<>> names;
   const std::filesystem::path dir = std::filesystem::path(text::data_directory()) / "gazetteer";
@@ -221,6 +242,18 @@ std::map<std::string, KnownName, std::less<>> load_gazetteer() {
 }
 
 }  // namespace
+
+std::size_t speech_verb_at(const std::vector<Word>& words, std::size_t at) {
+  static const SpeechVerbs verbs = load_speech_verbs();
+  std::string phrase;
+  std::size_t found = 0;
+  for (std::size_t length = 1; length <= verbs.longest && at + length <= words.size(); ++length) {
+    if (length > 1) phrase += ' ';
+    phrase += words[at + length - 1].folded;
+    if (verbs.phrases.contains(phrase)) found = length;
+  }
+  return found;
+}
 
 const std::map<std::string, KnownName, std::less<>>& gazetteer() {
   static const auto names = load_gazetteer();

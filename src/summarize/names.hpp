@@ -1,6 +1,7 @@
 // Internal to src/summarize: words of a sentence as the entity and quote finders
-// see them (dotted acronyms kept whole, possessives split off), the matching key of
-// a name, and the gazetteer of known places and organisations (data/gazetteer).
+// see them (dotted acronyms kept whole, possessives split off), the verbs of speech
+// (data/speechverbs), the matching key of a name, and the gazetteer of known places
+// and organisations (data/gazetteer).
 #pragma once
 
 #include <map>
@@ -44,6 +45,11 @@ std::vector<SentenceWords> sentences_of(const std::vector<Passage>& passages,
 // Whether only spaces (and, with `quotes`, quotation marks) separate two words.
 bool only_space_between(std::string_view passage, const Word& left, const Word& right,
                         bool quotes = false);
+
+// Length in words of the verb of speech that starts at words[at] ("said": 1, French
+// "a dit": 2), 0 when none does. The verbs of every language are one list, read once
+// from data/speechverbs/<lang>.txt.
+std::size_t speech_verb_at(const std::vector<Word>& words, std::size_t at);
 
 // Matching key of a name: case-folded words, Cyrillic case endings trimmed so that
 // "Минск", "Минска" and "Минске" agree, joined by spaces.

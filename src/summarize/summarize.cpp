@@ -160,7 +160,7 @@ Analysis Summarizer::analyze(const std::vector<Passage>& passages, std::string_v
   analysis.keywords = detail::extract_keywords(analysed, sentences, title, language, stemmer,
                                                options_.max_keywords);
   analysis.entities = detail::extract_entities(analysed, sentences, language);
-  analysis.quotes = detail::extract_quotes(analysed, sentences, analysis.entities);
+  analysis.quotes = detail::extract_quotes(analysed, sentences, analysis.entities, language);
 
   analysis.stats.sentences = document.sentences.size();
   for (const Passage& passage : passages) {

@@ -9,22 +9,6 @@
 namespace crbc::text {
 namespace {
 
-std::vector<std::string> read_word_list(const std::filesystem::path& path) {
-  std::vector<std::string> words;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
-      line.pop_back();
-    }
-    std::size_t start = 0;
-    while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
-    if (start < line.size()) words.push_back(fold_case(std::string_view(line).substr(start)));
-  }
-  return words;
-}
-
 // Every list in data/stopwords, read once: a const table, so no locking is needed.
 std::map<std::string, StopWords, std::less<>> load_all_lists() {
   std::map<std::string, StopWords, std::less<>> lists;
@@ -86,6 +70,22 @@ std::string find_data_directory() {
 }
 
 }  // namespace
+
+std::vector<std::string> read_word_list(const std::filesystem::path& path) {
+  std::vector<std::string> words;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+      line.pop_back();
+    }
+    std::size_t start = 0;
+    while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
+    if (start < line.size()) words.push_back(fold_case(std::string_view(line).substr(start)));
+  }
+  return words;
+}
 
 StopWords::StopWords(const std::vector<std::string>& words) : words_(words.begin(), words.end()) {}
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -98,6 +99,10 @@ class StopWords {
   };
   std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };
+
+// Words of a list file under data/: one word (or phrase) a line, '#' starts a comment,
+// blanks around it trimmed, case-folded. A missing file gives an empty list.
+std::vector<std::string> read_word_list(const std::filesystem::path& path);
 
 // Stop words of a language (BCP 47 tag or primary subtag), loaded once per language
 // from <data dir>/stopwords/<lang>.txt (one word per line, '#' comments). An unknown
