@@ -4,11 +4,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace crbc::testing {
 
@@ -51,6 +53,17 @@ class ScratchDir {
  private:
   std::filesystem::path path_;
 };
+
+// The files of `folder` (not its subfolders) whose extension is `extension`, sorted.
+inline std::vector<std::filesystem::path> files_with_extension(const std::string& folder,
+                                                               const std::string& extension) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() == extension) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 inline std::string shell_quote(const std::string& text) {
   std::string out = "'";

@@ -17,12 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::vector<fs::path> hostile_records() {
-  std::vector<fs::path> records;
-  for (const auto& entry : fs::directory_iterator(source_path("tests/safe-html/records"))) {
-    if (entry.path().extension() == ".json") records.push_back(entry.path());
-  }
-  std::sort(records.begin(), records.end());
-  return records;
+  return files_with_extension(source_path("tests/safe-html/records"), ".json");
 }
 
 std::string checker() {

@@ -71,6 +71,15 @@ struct Scratch {
   std::filesystem::path path;
 };
 
+// The README's cron run: the feed, with a state file in `scratch`, new pages only.
+FetchCommand cron_command_for(const TestServer& server, const Scratch& scratch) {
+  auto command = command_for({server.url("/feed.xml")});
+  command.feed = true;
+  command.state_path = (scratch.path / "state.db").string();
+  command.new_only = true;
+  return command;
+}
+
 }  // namespace
 
 TEST_CASE("one url: raw HTML, or a fetch record into a pipe", "[fetch][command]") {
@@ -144,10 +153,7 @@ TEST_CASE("urls from a file, pages into --output-dir, -o written atomically", "[
 TEST_CASE("cron mode: --feed with --state --new-only emits each article once", "[fetch][command]") {
   TestServer server(routes);
   Scratch scratch;
-  auto command = command_for({server.url("/feed.xml")});
-  command.feed = true;
-  command.state_path = (scratch.path / "state.db").string();
-  command.new_only = true;
+  auto command = cron_command_for(server, scratch);
   std::size_t archived = 0;
   command.archive = [&](const crbc::fetch::FetchResult&) { ++archived; };
   std::ostringstream first, err;
@@ -184,10 +190,7 @@ TEST_CASE("base64 round-trips any bytes and refuses garbage", "[fetch][command]"
 TEST_CASE("into a pipe, --new-only sends again what no stage acknowledged", "[fetch][delivery]") {
   TestServer server(routes);
   Scratch scratch;
-  auto command = command_for({server.url("/feed.xml")});
-  command.feed = true;
-  command.state_path = (scratch.path / "state.db").string();
-  command.new_only = true;
+  auto command = cron_command_for(server, scratch);
   command.stdout_is_pipe = true;
   std::ostringstream first, second, third, err;
   CHECK(run_fetch(command, first, err) == 0);

@@ -131,12 +131,7 @@ std::string as_read(std::string output) {
 }
 
 std::vector<fs::path> sample_pages() {
-  std::vector<fs::path> pages;
-  for (const auto& entry : fs::directory_iterator(source_path("samples"))) {
-    if (entry.path().extension() == ".html") pages.push_back(entry.path());
-  }
-  std::sort(pages.begin(), pages.end());
-  return pages;
+  return files_with_extension(source_path("samples"), ".html");
 }
 
 // The site the examples download from: every sample under /articles/, a feed that
