@@ -36,8 +36,8 @@ class LocalSite {
     REQUIRE_FALSE(port_.empty());
   }
   ~LocalSite() {
-    const std::string stop = "kill -- -$(cat " + shell_quote((scratch_ / "pid").string()) +
-                             ") 2>/dev/null";
+    const std::string stop =
+        "kill -- -$(cat " + shell_quote((scratch_ / "pid").string()) + ") 2>/dev/null";
     std::system(stop.c_str());
   }
   LocalSite(const LocalSite&) = delete;
@@ -81,9 +81,9 @@ TEST_CASE("parse downloads a web address given as an input, with fetch's rules")
     CHECK_THAT(refused.err, Catch::Contains("--allow-private"));
   }
   SECTION("a missing page fails alone, named by its address") {
-    const auto missing = run(binary() + " parse --allow-private -t ndjson " +
-                             shell_quote(server.url("gone.html")) + " " +
-                             shell_quote(server.url(page)));
+    const auto missing =
+        run(binary() + " parse --allow-private -t ndjson " + shell_quote(server.url("gone.html")) +
+            " " + shell_quote(server.url(page)));
     CHECK(missing.status == 1);
     CHECK_THAT(missing.err, Catch::Contains(server.url("gone.html") + ": error: HTTP 404"));
     CHECK(json::parse(missing.out).at("title") == expected.at("title"));
@@ -92,8 +92,8 @@ TEST_CASE("parse downloads a web address given as an input, with fetch's rules")
     const auto as_file = run("cd " + shell_quote(site.path().string()) + " && " + binary() +
                              " parse ./https:example.org");
     CHECK(as_file.status == 1);
-    CHECK_THAT(as_file.err, Catch::Contains("./https:example.org: error: ") &&
-                                Catch::Contains("No such file"));
+    CHECK_THAT(as_file.err,
+               Catch::Contains("./https:example.org: error: ") && Catch::Contains("No such file"));
     const auto converted = run(binary() + " convert " + shell_quote(server.url(page)));
     CHECK(converted.status == 1);
     CHECK_THAT(converted.err, Catch::Contains("No such file"));
