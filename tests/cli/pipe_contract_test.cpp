@@ -325,7 +325,7 @@ TEST_CASE("an input of the wrong kind fails alone, with one line that says what 
   CHECK(ndjson_lines(mixed.out)[0].at("title") == "Kept");
 }
 
-TEST_CASE("folders with -R and input lists with -i; --output-dir keeps the folder's layout") {
+TEST_CASE("folders with -R and input lists with -i, and --output-dir keeping the folder's layout") {
   ScratchDir scratch;
   std::filesystem::create_directories(scratch / "pages/b");
   std::filesystem::create_directories(scratch / "pages/.cache");
