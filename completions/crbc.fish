@@ -129,7 +129,7 @@ complete -c crbc -n '__crbc_at related' -s q -l quiet -d 'No warnings and no pro
 complete -c crbc -n '__crbc_at related' -l progress -d 'Show progress on stderr even when it is not a terminal'
 complete -c crbc -n '__crbc_at related' -l max-input-size -r -x -d 'Largest document accepted, in bytes (default 256 MiB)'
 complete -c crbc -n '__crbc_at related' -l document-time-limit -r -x -d 'Give up on a document after this many seconds (default 60; 0: no limit)'
-complete -c crbc -n '__crbc_at related' -l corpus -r -F -d 'Records (files or NDJSON) to find related articles in'
+complete -c crbc -n '__crbc_at related' -l corpus -r -F -d 'Records (files or NDJSON) to find related articles in; repeat for more'
 complete -c crbc -n '__crbc_at related' -l index -r -F -d 'Index file to query (see `crbc related index`)'
 complete -c crbc -n '__crbc_at related' -s k -r -x -d 'How many related articles per record'
 complete -c crbc -n '__crbc_at related' -l min-score -r -x -d 'Leave out matches scoring less (0 to 1)'

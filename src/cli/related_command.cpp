@@ -66,8 +66,11 @@ void add_related_command(CLI::App& app, RunState& state) {
   auto flags = std::make_shared<Flags>();
   auto& c = flags->command;
   add_pipeline_options(*command, flags->pipeline, "json");
-  command->add_option("--corpus", c.corpus, "Records (files or NDJSON) to find related articles in")
-      ->type_name("FILE");
+  command
+      ->add_option("--corpus", c.corpus,
+                   "Records (files or NDJSON) to find related articles in; repeat for more")
+      ->type_name("FILE")
+      ->allow_extra_args(false);  // `--corpus month.ndjson today.ndjson`: today is the input
   command->add_option("--index", c.index_path, "Index file to query (see `crbc related index`)")
       ->type_name("FILE");
   command->add_option("-k", c.query.k, "How many related articles per record")

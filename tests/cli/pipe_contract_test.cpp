@@ -370,3 +370,16 @@ TEST_CASE("folders with -R and input lists with -i, and --output-dir keeping the
   CHECK(missing_list.status == 1);
   CHECK_THAT(missing_list.err, Catch::Contains("nowhere.txt: error: cannot read the input list"));
 }
+
+TEST_CASE("related --corpus takes one file, the next argument is an input") {
+  ScratchDir scratch;
+  write_file(scratch / "month.ndjson", article_line(1) + article_line(2));
+  write_file(scratch / "today.ndjson", article_line(3));
+  const auto result = run("cd " + shell_quote(scratch.path().string()) + " && " + binary() +
+                          " related -t ndjson --corpus month.ndjson today.ndjson < /dev/null");
+  INFO(result.err);
+  CHECK(result.status == 0);
+  const auto records = ndjson_lines(result.out);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].at("title") == "Harbour report 3");
+}
