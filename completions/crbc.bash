@@ -12,16 +12,16 @@ __crbc_children() {
 __crbc_options() {
   case "$1" in
     '') echo '-h --help -V --version' ;;
-    'convert') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url --ack-state' ;;
+    'convert') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url --ack-state' ;;
     'fetch') echo '-h --help -i --input --feed -j --jobs --per-host --delay --records --html -o --output --output-dir --state --new-only --warc --user-agent --timeout --connect-timeout --retries --max-size --max-redirects --no-robots --allow-private -q --quiet --progress' ;;
     'help') echo '-h --help' ;;
-    'parse') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --no-robots --allow-private --url --ack-state' ;;
-    'related') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --corpus --index -k --min-score --same-site --other-site --since --until --recency --explain --dedup --drop-duplicates --threshold' ;;
+    'parse') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --no-robots --allow-private --url --ack-state' ;;
+    'related') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --corpus --index -k --min-score --same-site --other-site --since --until --recency --explain --dedup --drop-duplicates --threshold' ;;
     'related index') echo '-h --help' ;;
-    'related index add') echo '-h --help --index -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit' ;;
+    'related index add') echo '-h --help --index -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit' ;;
     'related index remove') echo '-h --help --index' ;;
     'related index stats') echo '-h --help --index' ;;
-    'summarize') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit -m --method -n --sentences -w --words -r --ratio --keywords --language --text' ;;
+    'summarize') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit -m --method -n --sentences -w --words -r --ratio --keywords --language --text' ;;
   esac
 }
 

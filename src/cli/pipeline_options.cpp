@@ -106,7 +106,16 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
       ->type_name("LIST")
       ->check(kTableFields)
       ->group(kOutputGroup);
-  command.add_flag("--pretty", o.write.pretty, "Indent JSON even when there are several records")
+  auto* pretty = command
+                     .add_flag_function(
+                         "--pretty", [&o](std::int64_t) { o.pretty = true; },
+                         "json, jsonld: indent each record (the default on a terminal)")
+                     ->group(kOutputGroup);
+  command
+      .add_flag_function(
+          "--compact", [&o](std::int64_t) { o.pretty = false; },
+          "json, jsonld: one record a line (the default in a pipe or a file)")
+      ->excludes(pretty)
       ->group(kOutputGroup);
   command
       .add_flag("--with-metadata", o.write.with_metadata,

@@ -253,7 +253,7 @@ std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream& out,
     case Format::ndjson:
       return detail::make_ndjson_writer(out);
     case Format::jsonld:
-      return detail::make_jsonld_writer(out);
+      return detail::make_jsonld_writer(out, options);
     case Format::yaml:
       return detail::make_yaml_writer(out);
     case Format::markdown:

@@ -101,24 +101,20 @@ std::vector<std::string_view> default_table_fields();
 
 struct WriteOptions {
   std::vector<std::string> fields;  // csv/tsv columns; empty: the default set
-  bool pretty = false;              // json: always indent, even for several records
+  bool pretty = false;              // json, jsonld: indent each record; else one a line
   bool with_metadata = false;       // text: a header (title, byline, date, site, url) first
 };
 
 // Writers never fail on a record's content (invalid UTF-8 is replaced by U+FFFD).
-// Several records on one stream: json turns into NDJSON from the second record
-// (the first is held back so that a lone record is pretty-printed), yaml writes one
-// document each, markdown separates them with "<!-- crbc: next record -->", html
+// Several records on one stream: json writes one record a line (NDJSON), or one
+// indented document after another with `pretty`; yaml writes one document each, markdown separates them with "<!-- crbc: next record -->", html
 // writes one complete page after another, jsonld one object a line, csv/tsv one row.
 class RecordWriter {
  public:
   virtual ~RecordWriter() = default;
   virtual void write(const model::Article& article) = 0;
-  // Flushes what the format holds back (a lone JSON record is pretty-printed).
+  // Flushes what the format holds back.
   virtual void finish() = 0;
-  // True while a record written is held back from the stream until the next
-  // record or finish() (json's first); a delivery is acknowledged only after.
-  virtual bool holds_records() const { return false; }
 };
 
 std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream& out,

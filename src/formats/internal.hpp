@@ -165,7 +165,7 @@ model::Article article_from_markdown(std::string_view text, std::size_t first_li
 // Writers.
 std::unique_ptr<RecordWriter> make_json_writer(std::ostream& out, const WriteOptions& options);
 std::unique_ptr<RecordWriter> make_ndjson_writer(std::ostream& out);
-std::unique_ptr<RecordWriter> make_jsonld_writer(std::ostream& out);
+std::unique_ptr<RecordWriter> make_jsonld_writer(std::ostream& out, const WriteOptions& options);
 std::unique_ptr<RecordWriter> make_yaml_writer(std::ostream& out);
 std::unique_ptr<RecordWriter> make_markdown_writer(std::ostream& out);
 std::unique_ptr<RecordWriter> make_html_writer(std::ostream& out);

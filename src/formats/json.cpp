@@ -132,54 +132,22 @@ bool deliver_json(std::string_view text, const std::string& source, TextPosition
   });
 }
 
-// One record pretty-printed; from the second on, one record a line (only the
-// first is held back). `convert` gives the JSON of a record: crbc's or JSON-LD.
+// One record a line, or indented with `pretty`. `convert` gives the JSON of a
+// record: crbc's or JSON-LD.
 class JsonWriter : public RecordWriter {
  public:
   using Convert = json (*)(const model::Article&);
   JsonWriter(std::ostream& out, bool pretty, Convert convert)
-      : out_(out), pretty_(pretty), convert_(convert) {}
+      : out_(out), indent_(pretty ? 2 : -1), convert_(convert) {}
   void write(const model::Article& article) override {
-    json value = convert_(article);
-    if (pretty_) {
-      out_ << dump_json(std::move(value), 2) << '\n';
-      return;
-    }
-    ++count_;
-    if (count_ == 1) {
-      first_ = std::move(value);
-      return;
-    }
-    if (count_ == 2) out_ << dump_json(std::move(first_)) << '\n';
-    first_ = nullptr;
-    out_ << dump_json(std::move(value)) << '\n';
-  }
-  void finish() override {
-    if (count_ == 1) out_ << dump_json(std::move(first_), 2) << '\n';
-    count_ = 0;
-    first_ = nullptr;
-    out_.flush();
-  }
-  bool holds_records() const override { return count_ == 1; }
-
- private:
-  std::ostream& out_;
-  bool pretty_;
-  Convert convert_;
-  std::size_t count_ = 0;
-  json first_;
-};
-
-class NdjsonWriter : public RecordWriter {
- public:
-  explicit NdjsonWriter(std::ostream& out) : out_(out) {}
-  void write(const model::Article& article) override {
-    out_ << dump_json(model::to_json(article)) << '\n';
+    out_ << dump_json(convert_(article), indent_) << '\n';
   }
   void finish() override { out_.flush(); }
 
  private:
   std::ostream& out_;
+  int indent_;
+  Convert convert_;
 };
 
 }  // namespace
@@ -362,15 +330,20 @@ void read_ndjson(InputBuffer& in, const std::string& source, const ReadOptions& 
   }
 }
 
+namespace {
+json record_json(const model::Article& article) {
+  return model::to_json(article);
+}
+}  // namespace
+
 std::unique_ptr<RecordWriter> make_json_writer(std::ostream& out, const WriteOptions& options) {
-  return std::make_unique<JsonWriter>(out, options.pretty,
-                                      [](const model::Article& a) { return model::to_json(a); });
+  return std::make_unique<JsonWriter>(out, options.pretty, &record_json);
 }
 std::unique_ptr<RecordWriter> make_ndjson_writer(std::ostream& out) {
-  return std::make_unique<NdjsonWriter>(out);
+  return std::make_unique<JsonWriter>(out, false, &record_json);
 }
-std::unique_ptr<RecordWriter> make_jsonld_writer(std::ostream& out) {
-  return std::make_unique<JsonWriter>(out, false, &jsonld_from_article);
+std::unique_ptr<RecordWriter> make_jsonld_writer(std::ostream& out, const WriteOptions& options) {
+  return std::make_unique<JsonWriter>(out, options.pretty, &jsonld_from_article);
 }
 
 }  // namespace crbc::formats::detail

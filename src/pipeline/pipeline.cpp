@@ -126,7 +126,13 @@ class OutputRouter {
 
   std::unique_ptr<formats::RecordWriter> make_writer(std::ostream& stream) const {
     if (options_.make_writer) return options_.make_writer(stream);
-    return formats::make_writer(options_.to, stream, options_.write);
+    formats::WriteOptions write = options_.write;
+    write.pretty = options_.pretty.value_or(to_terminal());
+    return formats::make_writer(options_.to, stream, write);
+  }
+
+  bool to_terminal() const {
+    return options_.output_file.empty() && !per_input() && ::isatty(STDOUT_FILENO) == 1;
   }
 
   // Inputs with the same base name ("a/x.html", "b/x.html") must not overwrite each
@@ -145,7 +151,7 @@ class OutputRouter {
   void flush_stdout() {
     send_staged();
     check_stdout();
-    if (options_.delivery && !writer_->holds_records()) options_.delivery->durable();
+    if (options_.delivery) options_.delivery->durable();
   }
 
   // A record goes to standard output in one write, so that an interruption leaves

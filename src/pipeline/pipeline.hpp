@@ -47,7 +47,10 @@ struct Options {
   InputSelection inputs;
   std::optional<formats::Format> from;
   formats::Format to = formats::Format::json;
-  formats::WriteOptions write;
+  formats::WriteOptions write;  // its `pretty` is decided by `pretty` below
+  // JSON indented (--pretty) or one record a line (--compact); unset: indented when
+  // the records go to a terminal, one a line when they go to a pipe or a file.
+  std::optional<bool> pretty;
   std::string output_file;  // -o
   std::string output_dir;   // --output-dir; created with its parents when missing
   unsigned jobs = 1;

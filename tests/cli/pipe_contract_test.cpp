@@ -56,13 +56,37 @@ TEST_CASE("records from stdin come out in input order, also with -j") {
   }
 }
 
-TEST_CASE("one record is one JSON object - several are NDJSON") {
+TEST_CASE("JSON is one record a line in a pipe however many, indented on a terminal") {
+  const auto lines = [](const std::string& text) { return std::ranges::count(text, '\n'); };
   const RunResult one = run(binary() + " convert -t json", record_line("only"));
   REQUIRE(one.status == 0);
+  CHECK(lines(one.out) == 1);
   CHECK(json::parse(one.out)["title"] == "only");
   const RunResult two = run(binary() + " convert -t json", record_line("a") + record_line("b"));
   REQUIRE(two.status == 0);
+  CHECK(lines(two.out) == 2);
   CHECK(ndjson_lines(two.out).size() == 2);
+
+  const RunResult pretty = run(binary() + " convert -t json --pretty", record_line("only"));
+  CHECK(pretty.out.starts_with("{\n  \""));
+  CHECK(json::parse(pretty.out)["title"] == "only");
+  const RunResult both = run(binary() + " convert --pretty --compact", record_line("a"));
+  CHECK(both.status == 2);
+
+  // script(1) runs the command with a terminal as its standard output (which
+  // turns "\n" into "\r\n").
+  const ScratchDir dir;
+  write_file(dir / "a.ndjson", record_line("a"));
+  const std::string input = shell_quote((dir / "a.ndjson").string());
+  const auto on_terminal = [&](const std::string& options) {
+    return run("script -qec " + shell_quote(binary() + " convert -q " + options + input) +
+               " /dev/null")
+        .out;
+  };
+  CHECK(on_terminal("").starts_with("{\r\n  \""));
+  const std::string compact = on_terminal("--compact ");
+  CHECK(lines(compact) == 1);
+  CHECK(json::parse(compact)["title"] == "a");
 }
 
 TEST_CASE("a failing input is reported by name, the others are still processed, exit 1") {

@@ -61,7 +61,7 @@ TEST_CASE("schema: crbc convert output of generated records validates", "[schema
 }
 
 TEST_CASE("schema: a single record as pretty JSON validates", "[schema]") {
-  const auto result = run(binary() + " convert -t json | " + validator(),
+  const auto result = run(binary() + " convert -t json --pretty | " + validator(),
                           R"({"title": "t", "body": [{"type": "paragraph", "text": "x"}]})");
   CHECK(result.status == 0);
   CHECK(result.out.empty());

@@ -1,4 +1,4 @@
-// Writers: safety of HTML, quoting of YAML/CSV/TSV, the json one-or-many rule.
+// Writers: safety of HTML, quoting of YAML/CSV/TSV, the json layouts.
 #include <catch2/catch.hpp>
 #include <regex>
 
@@ -9,13 +9,20 @@ using crbc::formats::Format;
 using crbc::testing::sample_article;
 using crbc::testing::write_records;
 
-TEST_CASE("json: one record is pretty-printed, several are NDJSON", "[writers]") {
+TEST_CASE("json and jsonld: one record a line however many, each indented when pretty",
+          "[writers]") {
   const auto a = sample_article();
-  const std::string one = write_records(Format::json, {a});
-  CHECK(one.find("\n  \"") != std::string::npos);
-  const std::string two = write_records(Format::json, {a, a});
-  CHECK(std::count(two.begin(), two.end(), '\n') == 2);
-  CHECK(nlohmann::json::parse(two.substr(0, two.find('\n'))) == crbc::model::to_json(a));
+  for (const Format format : {Format::json, Format::jsonld}) {
+    INFO(crbc::formats::format_name(format));
+    const std::string one = write_records(format, {a});
+    CHECK(std::count(one.begin(), one.end(), '\n') == 1);
+    const std::string two = write_records(format, {a, a});
+    CHECK(two == one + one);
+    const std::string pretty = write_records(format, {a, a}, {.pretty = true});
+    CHECK(pretty.starts_with("{\n  \""));
+    CHECK(pretty.find("\n}\n{\n  \"") != std::string::npos);
+  }
+  CHECK(nlohmann::json::parse(write_records(Format::json, {a})) == crbc::model::to_json(a));
 }
 
 TEST_CASE("json and yaml: fields in reading order, the others after them alphabetically",
@@ -35,9 +42,8 @@ TEST_CASE("json and yaml: fields in reading order, the others after them alphabe
       previous = at;
     }
     // Inside a block, its type comes first.
-    const std::string paragraph = format == Format::yaml   ? "- type: paragraph\n    text:"
-                                  : format == Format::json ? "{\n      \"type\": \"paragraph\",\n"
-                                                           : "{\"type\":\"paragraph\",\"text\":";
+    const std::string paragraph = format == Format::yaml ? "- type: paragraph\n    text:"
+                                                         : "{\"type\":\"paragraph\",\"text\":";
     CHECK(text.find(paragraph) != std::string::npos);
   }
 }
