@@ -5,15 +5,11 @@
 #include <string>
 #include <unordered_map>
 
+#include "text/ascii.hpp"
+
 namespace crbc::extract {
 namespace {
 
-constexpr bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-constexpr char to_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? char(c + 32) : c;
-}
 constexpr bool is_alnum(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -29,7 +25,7 @@ std::uint32_t collapsed_length(std::string_view text) noexcept {
   std::uint32_t length = 0;
   bool in_space = false;
   for (const char c : text) {
-    if (is_space(c)) {
+    if (text::is_ascii_space(c)) {
       if (!in_space) ++length;
       in_space = true;
     } else {
@@ -65,10 +61,10 @@ std::vector<std::string> name_tokens(const Document& doc, NodeId n) {
     for (std::size_t i = 0; i < name.size(); ++i) {
       // Blog engines label a post with its taxonomy ("tag-social-media",
       // "category-comment"): words about the topic, not about the element.
-      if (i == 0 || is_space(name[i - 1])) {
+      if (i == 0 || text::is_ascii_space(name[i - 1])) {
         const std::string_view rest = name.substr(i);
         if (rest.starts_with("tag-") || rest.starts_with("category-") || rest.starts_with("tax-")) {
-          while (i < name.size() && !is_space(name[i])) ++i;
+          while (i < name.size() && !text::is_ascii_space(name[i])) ++i;
           if (!current.empty()) tokens.push_back(std::move(current));
           current.clear();
           continue;
@@ -82,7 +78,7 @@ std::vector<std::string> name_tokens(const Document& doc, NodeId n) {
         current.clear();
         if (!is_alnum(c)) continue;
       }
-      current.push_back(to_lower(c));
+      current.push_back(text::ascii_lower(c));
     }
     if (!current.empty()) tokens.push_back(std::move(current));
   }
@@ -175,7 +171,7 @@ bool is_hidden(const Document& doc, NodeId n) noexcept {
   std::string compact;
   compact.reserve(style.size());
   for (const char c : style) {
-    if (!is_space(c)) compact.push_back(to_lower(c));
+    if (!text::is_ascii_space(c)) compact.push_back(text::ascii_lower(c));
   }
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos;

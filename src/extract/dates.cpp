@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/meta_text.hpp"
+#include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
 namespace crbc::extract {
@@ -575,12 +576,6 @@ std::optional<std::string> from_unix_time(std::string_view digits) {
   return std::string(buffer);
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && static_cast<unsigned char>(text.front()) <= ' ') text.remove_prefix(1);
-  while (!text.empty() && static_cast<unsigned char>(text.back()) <= ' ') text.remove_suffix(1);
-  return text;
-}
-
 // Days from 1970-01-01 to a civil date (the inverse of civil_from_days).
 long long days_from_civil(int year, int month, int day) {
   year -= month <= 2;
@@ -759,7 +754,7 @@ std::optional<long long> seconds_ago(const std::vector<Token>& tokens) {
 }  // namespace
 
 std::optional<std::string> parse_date(std::string_view text) {
-  text = trim(text.substr(0, kMaxDateTextBytes));
+  text = text::trim_ascii(text.substr(0, kMaxDateTextBytes));
   if ((text.size() == 10 || text.size() == 13) &&
       text.find_first_not_of("0123456789") == std::string_view::npos)
     return from_unix_time(text);

@@ -8,6 +8,7 @@
 
 #include "extract/byline.hpp"
 #include "extract/meta_text.hpp"
+#include "text/ascii.hpp"
 #include "text/json_strings.hpp"
 
 namespace crbc::extract::meta {
@@ -17,20 +18,15 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxKeywords = 200;
 
-std::string_view trim_ascii(std::string_view text) {
-  while (!text.empty() && static_cast<unsigned char>(text.front()) <= ' ') text.remove_prefix(1);
-  while (!text.empty() && static_cast<unsigned char>(text.back()) <= ' ') text.remove_suffix(1);
-  return text;
-}
-
 std::string_view strip_wrappers(std::string_view text) {
-  text = trim_ascii(text);
+  text = text::trim_ascii(text);
   for (std::string_view prefix : {"<!--", "//<![CDATA[", "<![CDATA["}) {
-    if (text.substr(0, prefix.size()) == prefix) text = trim_ascii(text.substr(prefix.size()));
+    if (text.substr(0, prefix.size()) == prefix)
+      text = text::trim_ascii(text.substr(prefix.size()));
   }
   for (std::string_view suffix : {"-->", "//]]>", "]]>", ";"}) {
     if (text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix)
-      text = trim_ascii(text.substr(0, text.size() - suffix.size()));
+      text = text::trim_ascii(text.substr(0, text.size() - suffix.size()));
   }
   return text;
 }
@@ -188,12 +184,13 @@ class Reader {
 
   std::string url_of(const json& raw) const {
     const json& value = resolve(raw);
-    if (value.is_string()) return std::string(trim_ascii(value.get_ref<const std::string&>()));
+    if (value.is_string())
+      return std::string(text::trim_ascii(value.get_ref<const std::string&>()));
     if (value.is_object()) {
       for (const char* key : {"url", "contentUrl", "@id"}) {
         const auto it = value.find(key);
         if (it != value.end() && it->is_string())
-          return std::string(trim_ascii(it->get_ref<const std::string&>()));
+          return std::string(text::trim_ascii(it->get_ref<const std::string&>()));
       }
     }
     if (value.is_array() && !value.empty()) return url_of(value.front());

@@ -18,6 +18,7 @@
 #include "extract/meta_text.hpp"
 #include "extract/meta_title.hpp"
 #include "extract/url.hpp"
+#include "text/ascii.hpp"
 
 namespace crbc::extract {
 namespace {
@@ -51,13 +52,6 @@ struct PageFacts {
   NodeId breadcrumb_trail = kNoNode;  // the first visible breadcrumb trail
 };
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
 bool has_token(std::string_view list, std::string_view token) {
   std::size_t start = 0;
   while (start < list.size()) {
@@ -76,14 +70,14 @@ bool is_navigation_label(std::string_view label) {
        {"\u00BB", "\u00AB", "\u203A", "\u2039", "\u2192", "\u2190"}) {
     if (label.find(arrow) != std::string_view::npos) return true;
   }
-  const std::string lower = ascii_lower(label);
+  const std::string lower = text::ascii_lower(label);
   return has_token(lower, "home") || has_token(lower, "homepage") || lower.starts_with("go to ") ||
          lower.starts_with("back to ");
 }
 
 // class or id naming a byline: "byline", "article-author", "author-name", "writer".
 bool names_byline(std::string_view class_or_id) {
-  const std::string lower = ascii_lower(class_or_id);
+  const std::string lower = text::ascii_lower(class_or_id);
   for (std::string_view word : {"byline", "author", "writer", "contributor", "reporter"}) {
     if (lower.find(word) == std::string::npos) continue;
     // Boxes about the author (biography, photo, social links) are not the byline.
@@ -104,7 +98,7 @@ bool is_breadcrumb_trail(const Document& doc, NodeId n) {
   const std::string_view tag = doc.tag(n);
   if (tag != "nav" && tag != "ol" && tag != "ul" && tag != "div") return false;
   for (std::string_view attr : {"aria-label", "class", "id"}) {
-    if (ascii_lower(doc.attr_or_empty(n, attr)).find("breadcrumb") != std::string::npos)
+    if (text::ascii_lower(doc.attr_or_empty(n, attr)).find("breadcrumb") != std::string::npos)
       return true;
   }
   return false;
@@ -122,7 +116,7 @@ void collect_element(const Document& doc, NodeId n, PageFacts& facts) {
     for (std::string_view key_attr : {"name", "property", "itemprop", "http-equiv"}) {
       const auto key = doc.attr(n, key_attr);
       if (!key || key->empty()) continue;
-      auto& values = facts.meta[ascii_lower(*key)];
+      auto& values = facts.meta[text::ascii_lower(*key)];
       if (values.size() < 50) values.emplace_back(*content);
     }
     return;
@@ -136,7 +130,7 @@ void collect_element(const Document& doc, NodeId n, PageFacts& facts) {
     return;
   }
   if (tag == "script") {
-    if (ascii_lower(doc.attr_or_empty(n, "type")).find("ld+json") != std::string::npos &&
+    if (text::ascii_lower(doc.attr_or_empty(n, "type")).find("ld+json") != std::string::npos &&
         facts.json_ld.size() < 50)
       facts.json_ld.push_back(doc.text_content(n));
     return;
@@ -158,7 +152,7 @@ void collect_element(const Document& doc, NodeId n, PageFacts& facts) {
     facts.html_lang = std::string(doc.attr_or_empty(n, "lang"));
     if (facts.html_lang.empty()) facts.html_lang = std::string(doc.attr_or_empty(n, "xml:lang"));
   }
-  const std::string itemprop = ascii_lower(doc.attr_or_empty(n, "itemprop"));
+  const std::string itemprop = text::ascii_lower(doc.attr_or_empty(n, "itemprop"));
   if (!itemprop.empty() && facts.microdata.size() < kMaxCandidates)
     facts.microdata.emplace_back(itemprop, n);
   if ((tag == "h1" || has_token(itemprop, "headline")) && facts.headlines.size() < kMaxCandidates)
@@ -483,8 +477,8 @@ class MetadataBuilder {
 
   // <h2 class="post-title">, <h2 id="headline">.
   bool names_title(NodeId n) const {
-    const std::string names = ascii_lower(std::string(doc_.attr_or_empty(n, "class")) + " " +
-                                          std::string(doc_.attr_or_empty(n, "id")));
+    const std::string names = text::ascii_lower(std::string(doc_.attr_or_empty(n, "class")) + " " +
+                                                std::string(doc_.attr_or_empty(n, "id")));
     return names.find("title") != std::string::npos || names.find("headline") != std::string::npos;
   }
 
@@ -793,8 +787,8 @@ class MetadataBuilder {
     std::copy_if(facts_.times.begin(), facts_.times.end(), std::back_inserter(ordered),
                  [this](NodeId n) { return !inside_embedded_article(n); });
     for (NodeId n : ordered) {
-      const std::string hint = ascii_lower(std::string(doc_.attr_or_empty(n, "itemprop")) + " " +
-                                           std::string(doc_.attr_or_empty(n, "class")));
+      const std::string hint = text::ascii_lower(std::string(doc_.attr_or_empty(n, "itemprop")) +
+                                                 " " + std::string(doc_.attr_or_empty(n, "class")));
       const bool published = hint.find("published") != std::string::npos ||
                              hint.find("publish") != std::string::npos ||
                              doc_.attr(n, "pubdate").has_value();

@@ -5,30 +5,13 @@
 #include <cstring>
 #include <vector>
 
+#include "text/ascii.hpp"
+
 namespace crbc::extract {
 namespace {
 
 constexpr bool is_ascii_alpha(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-constexpr bool is_html_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-constexpr char to_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? char(c + 32) : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return to_lower(x) == y; });
-}
-
-bool icontains(std::string_view hay, std::string_view needle) noexcept {
-  if (needle.size() > hay.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    if (iequals(hay.substr(i, needle.size()), needle)) return true;
-  }
-  return false;
 }
 
 // Elements that never hold children, or whose start tag implicitly closes a previous
@@ -60,14 +43,14 @@ struct Tag {
 Tag read_tag(std::string_view html, std::size_t pos) {
   Tag tag;
   std::size_t i = pos;
-  while (i < html.size() && !is_html_space(html[i]) && html[i] != '/' && html[i] != '>') ++i;
+  while (i < html.size() && !text::is_ascii_space(html[i]) && html[i] != '/' && html[i] != '>') ++i;
   tag.name.reserve(i - pos);
-  for (std::size_t k = pos; k < i; ++k) tag.name.push_back(to_lower(html[k]));
+  for (std::size_t k = pos; k < i; ++k) tag.name.push_back(text::ascii_lower(html[k]));
   const bool is_script = tag.name == "script";
   std::size_t attributes = 0;
   while (i < html.size()) {
     const char c = html[i];
-    if (is_html_space(c)) {
+    if (text::is_ascii_space(c)) {
       ++i;
       continue;
     }
@@ -84,14 +67,14 @@ Tag read_tag(std::string_view html, std::size_t pos) {
     const std::size_t name_start = i;
     if (++attributes == kMaxAttributes + 1) tag.excess_attributes = name_start;
     ++i;
-    while (i < html.size() && !is_html_space(html[i]) && html[i] != '/' && html[i] != '>' &&
+    while (i < html.size() && !text::is_ascii_space(html[i]) && html[i] != '/' && html[i] != '>' &&
            html[i] != '=')
       ++i;
     const std::string_view attribute_name = html.substr(name_start, i - name_start);
-    while (i < html.size() && is_html_space(html[i])) ++i;
+    while (i < html.size() && text::is_ascii_space(html[i])) ++i;
     if (i >= html.size() || html[i] != '=') continue;
     ++i;
-    while (i < html.size() && is_html_space(html[i])) ++i;
+    while (i < html.size() && text::is_ascii_space(html[i])) ++i;
     std::string_view value;
     if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
       const char quote = html[i];
@@ -101,10 +84,11 @@ Tag read_tag(std::string_view html, std::size_t pos) {
       i = close == std::string_view::npos ? html.size() : close + 1;
     } else {
       const std::size_t value_start = i;
-      while (i < html.size() && !is_html_space(html[i]) && html[i] != '>') ++i;
+      while (i < html.size() && !text::is_ascii_space(html[i]) && html[i] != '>') ++i;
       value = html.substr(value_start, i - value_start);
     }
-    if (is_script && iequals(attribute_name, "type") && icontains(value, "ld+json")) {
+    if (is_script && text::equals_ignoring_case(attribute_name, "type") &&
+        text::contains_ignoring_case(value, "ld+json")) {
       tag.is_json_ld = true;
     }
   }
@@ -128,8 +112,9 @@ std::size_t find_end_tag(std::string_view html, std::size_t from, std::string_vi
     const std::size_t lt = html.find("</", from);
     if (lt == std::string_view::npos) return lt;
     const std::size_t after = lt + 2 + lower_name.size();
-    if (after <= html.size() && iequals(html.substr(lt + 2, lower_name.size()), lower_name) &&
-        (after == html.size() || is_html_space(html[after]) || html[after] == '/' ||
+    if (after <= html.size() &&
+        text::equals_ignoring_case(html.substr(lt + 2, lower_name.size()), lower_name) &&
+        (after == html.size() || text::is_ascii_space(html[after]) || html[after] == '/' ||
          html[after] == '>')) {
       return lt;
     }

@@ -14,6 +14,7 @@
 #include "io/diagnostics.hpp"
 #include "io/exit_status.hpp"
 #include "io/input.hpp"
+#include "io/media_type.hpp"
 #include "io/progress.hpp"
 
 namespace crbc::fetch {
@@ -29,12 +30,6 @@ void read_url_lines(std::istream& in, std::vector<std::string>& urls) {
     const std::string_view url = detail::trim_space(line);
     if (!url.empty() && url.front() != '#') urls.emplace_back(url);
   }
-}
-
-bool is_page_content_type(std::string_view content_type) {
-  const std::string type = detail::ascii_lower(content_type);
-  return type.empty() || type.find("html") != std::string::npos ||
-         type.find("xml") != std::string::npos || type.starts_with("text/");
 }
 
 // Raised when standard output is a closed pipe (`| head -1`): the run ends quietly.
@@ -193,7 +188,7 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
         failed = true;
         return;
       }
-      if (!page.not_modified && !is_page_content_type(page.content_type)) {
+      if (!page.not_modified && !io::is_page_media_type(page.content_type)) {
         report.error({page.url}, "not an HTML page (Content-Type: " + page.content_type + ")");
         failed = true;
         return;

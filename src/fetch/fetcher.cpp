@@ -20,6 +20,7 @@
 #include "fetch/curl_library.hpp"
 #include "fetch/detail.hpp"
 #include "fetch/fetch.hpp"
+#include "io/media_type.hpp"
 
 namespace crbc::fetch {
 namespace {
@@ -68,18 +69,6 @@ std::string_view trim(std::string_view text) {
     text.remove_suffix(1);
   }
   return text;
-}
-
-std::string charset_of(std::string_view content_type) {
-  const std::string lower = detail::ascii_lower(content_type);
-  const auto at = lower.find("charset=");
-  if (at == std::string::npos) return {};
-  std::string_view value = std::string_view(lower).substr(at + 8);
-  value = value.substr(0, value.find(';'));
-  value = trim(value);
-  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\''))
-    value = value.substr(1, value.size() - 2);
-  return std::string(trim(value));
 }
 
 // One request in flight or waiting.
@@ -451,7 +440,7 @@ struct Fetcher::Impl {
     const char* content_type = nullptr;
     curl().easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &content_type);
     if (content_type) result.content_type = content_type;
-    result.charset = charset_of(result.content_type);
+    result.charset = io::charset_parameter(result.content_type);
     long version = 0;
     curl().easy_getinfo(easy, CURLINFO_HTTP_VERSION, &version);
     result.http_version = version == CURL_HTTP_VERSION_2_0   ? "2"

@@ -12,25 +12,14 @@
 #include "formats/internal.hpp"
 #include "io/digest.hpp"
 #include "io/gzip.hpp"
+#include "io/media_type.hpp"
+#include "text/ascii.hpp"
 
 namespace crbc::formats {
 namespace {
 
 constexpr std::size_t kMaxRecordHead = 1 << 20;
 constexpr std::size_t kChunk = 64 * 1024;
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
-    text.remove_suffix(1);
-  return text;
-}
 
 std::string base32(std::string_view bytes) {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -85,20 +74,20 @@ HeaderBlock parse_header_block(std::string_view text) {
     }
     if (line.empty()) break;
     if ((line.front() == ' ' || line.front() == '\t') && !block.fields.empty()) {  // folded line
-      block.fields.back().second += " " + std::string(trim(line));
+      block.fields.back().second += " " + std::string(text::trim_ascii(line));
       continue;
     }
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    block.fields.emplace_back(lower(trim(line.substr(0, colon))),
-                              std::string(trim(line.substr(colon + 1))));
+    block.fields.emplace_back(text::ascii_lower(text::trim_ascii(line.substr(0, colon))),
+                              std::string(text::trim_ascii(line.substr(colon + 1))));
   }
   return block;
 }
 
 std::optional<std::size_t> parse_size(std::string_view text) {
   std::size_t value = 0;
-  text = trim(text);
+  text = text::trim_ascii(text);
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
   return value;
@@ -190,7 +179,7 @@ std::optional<std::string> dechunk(std::string_view body, std::size_t limit) {
   while (true) {
     const auto line_end = body.find('\n');
     if (line_end == std::string_view::npos) return std::nullopt;
-    std::string_view size_text = trim(body.substr(0, line_end));
+    std::string_view size_text = text::trim_ascii(body.substr(0, line_end));
     size_text = size_text.substr(0, size_text.find(';'));
     std::size_t size = 0;
     const auto [end, error] =
@@ -208,26 +197,9 @@ std::optional<std::string> dechunk(std::string_view body, std::size_t limit) {
   }
 }
 
-bool is_page_type(std::string_view content_type) {
-  const std::string type = lower(content_type);
-  return type.empty() || type.find("html") != std::string::npos ||
-         type.find("xml") != std::string::npos || type.starts_with("text/");
-}
-
-std::string charset_of(std::string_view content_type) {
-  const std::string type = lower(content_type);
-  const auto at = type.find("charset=");
-  if (at == std::string::npos) return {};
-  std::string_view value = std::string_view(type).substr(at + 8);
-  value = trim(value.substr(0, value.find(';')));
-  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\''))
-    value = value.substr(1, value.size() - 2);
-  return std::string(value);
-}
-
 // The RawPage of a response record, nullopt for records that are not a page.
 std::optional<RawPage> page_of(const HeaderBlock& warc, std::string_view block, std::size_t limit) {
-  if (lower(warc.get("warc-type")) != "response") return std::nullopt;
+  if (text::ascii_lower(warc.get("warc-type")) != "response") return std::nullopt;
   if (!block.starts_with("HTTP/")) return std::nullopt;
   auto head_end = block.find("\r\n\r\n");
   std::size_t skip = 4;
@@ -240,20 +212,20 @@ std::optional<RawPage> page_of(const HeaderBlock& warc, std::string_view block, 
   const HeaderBlock http = parse_header_block(block.substr(0, head_end + 2));
   std::string_view status_text = http.first_line;
   status_text = status_text.substr(std::min(status_text.find(' '), status_text.size()));
-  status_text = trim(status_text).substr(0, 3);
+  status_text = text::trim_ascii(status_text).substr(0, 3);
   int status = 0;
   std::from_chars(status_text.data(), status_text.data() + status_text.size(), status);
   if (status < 200 || status >= 300) return std::nullopt;
   const std::string content_type = http.get("content-type");
-  if (!is_page_type(content_type)) return std::nullopt;
+  if (!io::is_page_media_type(content_type)) return std::nullopt;
 
   std::string body(block.substr(head_end + skip));
-  if (lower(http.get("transfer-encoding")).find("chunked") != std::string::npos) {
+  if (text::ascii_lower(http.get("transfer-encoding")).find("chunked") != std::string::npos) {
     auto decoded = dechunk(body, limit);
     if (!decoded) throw FormatError("malformed chunked transfer encoding in a response record");
     body = std::move(*decoded);
   }
-  const std::string encoding = lower(http.get("content-encoding"));
+  const std::string encoding = text::ascii_lower(http.get("content-encoding"));
   if (encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") {
     auto decoded = io::inflate_bounded(body, limit);
     if (!decoded && encoding == "deflate")
@@ -283,7 +255,7 @@ std::optional<RawPage> page_of(const HeaderBlock& warc, std::string_view block, 
                 {"status", status},
                 {"headers", std::move(headers)},
                 {"fetched_at", warc.get("warc-date")},
-                {"charset", charset_of(content_type)}};
+                {"charset", io::charset_parameter(content_type)}};
   return page;
 }
 
@@ -341,7 +313,7 @@ void WarcWriter::write(const WarcExchange& exchange) {
     const std::string_view line = take_line(rest);
     if (line.empty()) continue;
     if (!first) {
-      const std::string name = lower(trim(line.substr(0, line.find(':'))));
+      const std::string name = text::ascii_lower(text::trim_ascii(line.substr(0, line.find(':'))));
       if (name == "content-encoding" || name == "transfer-encoding" || name == "content-length")
         continue;
     }
@@ -393,7 +365,7 @@ void read_warc(std::istream& in, const std::string& source, const ReadOptions& o
     const auto length = parse_size(warc.get("content-length"));
     if (!length) throw FormatError("a WARC record without a valid Content-Length");
     const bool too_large = *length > options.max_document_bytes;
-    const bool wanted = lower(warc.get("warc-type")) == "response";
+    const bool wanted = text::ascii_lower(warc.get("warc-type")) == "response";
     records.body(*length, wanted && !too_large, block);
     if (!wanted) continue;
     try {

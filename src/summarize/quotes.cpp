@@ -10,6 +10,7 @@
 
 #include "summarize/extractors.hpp"
 #include "summarize/names.hpp"
+#include "text/ascii.hpp"
 
 namespace crbc::summarize::detail {
 namespace {
@@ -182,7 +183,7 @@ class QuoteFinder {
         speaker = quotes_.back().speaker;
       }
       QuoteFound quote;
-      quote.text = std::string(trim(span.inner));
+      quote.text = std::string(text::trim_ascii(span.inner));
       quote.block = passage.block;
       quote.speaker = resolve(std::move(speaker));
       if (!quote.speaker.empty()) last_person_ = quote.speaker;
@@ -194,12 +195,6 @@ class QuoteFinder {
   std::vector<QuoteFound> take() { return std::move(quotes_); }
 
  private:
-  static std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
-    return s;
-  }
-
   // `"…," Karbalevich said` · `"…," said Karbalevich, a ...` · `«…», — сказал он`.
   std::string speaker_after(std::string_view passage, const Found& span,
                             std::size_t sentence_end) const {

@@ -1,0 +1,22 @@
+#include "io/media_type.hpp"
+
+#include <catch2/catch.hpp>
+
+using crbc::io::charset_parameter;
+using crbc::io::is_page_media_type;
+
+TEST_CASE("a page is HTML, XML or text, or has no declared type") {
+  CHECK(is_page_media_type("text/html; charset=utf-8"));
+  CHECK(is_page_media_type("Application/XHTML+XML"));
+  CHECK(is_page_media_type("text/plain"));
+  CHECK(is_page_media_type(""));
+  CHECK_FALSE(is_page_media_type("image/jpeg"));
+  CHECK_FALSE(is_page_media_type("application/pdf"));
+}
+
+TEST_CASE("the charset parameter comes out in lower case, unquoted, trimmed") {
+  CHECK(charset_parameter("text/html; charset=UTF-8") == "utf-8");
+  CHECK(charset_parameter("text/html;Charset=\"Shift_JIS\" ; q=1") == "shift_jis");
+  CHECK(charset_parameter("text/html; charset= 'iso-8859-1' ") == "iso-8859-1");
+  CHECK(charset_parameter("text/html").empty());
+}
