@@ -15,4 +15,7 @@ std::string ascii_lower(std::string_view text);
 // `text` without the ASCII white space at either end.
 std::string_view trim_space(std::string_view text);
 
+// Whether a Content-Type names a page (HTML, XML or text; empty counts as one).
+bool is_page_content_type(std::string_view content_type);
+
 }  // namespace crbc::fetch::detail

@@ -599,10 +599,31 @@ void Fetcher::run(const std::vector<FetchRequest>& requests, const PageCallback&
   impl_->run(requests, on_page);
 }
 
+const RobotsRules* Fetcher::robots_rules(std::string_view url) const {
+  const auto host = impl_->hosts.find(origin_of(url));
+  if (host == impl_->hosts.end() || host->second.robots != Impl::Host::Robots::known)
+    return nullptr;
+  return &host->second.rules;
+}
+
 FetchResult Fetcher::fetch_one(const FetchRequest& request) {
   FetchResult result;
   impl_->run({request}, [&](FetchResult&& page) { result = std::move(page); });
   return result;
+}
+
+void fetch_until(Fetcher& fetcher, const std::vector<FetchRequest>& requests, std::size_t wanted,
+                 const std::function<bool(FetchResult&&)>& on_page) {
+  std::size_t taken = 0;
+  for (auto next = requests.begin(); next != requests.end() && taken < wanted;) {
+    const auto batch_size =
+        std::min<std::size_t>(wanted - taken, static_cast<std::size_t>(requests.end() - next));
+    const std::vector<FetchRequest> batch(next, next + static_cast<std::ptrdiff_t>(batch_size));
+    next += static_cast<std::ptrdiff_t>(batch_size);
+    fetcher.run(batch, [&](FetchResult&& page) {
+      if (on_page(std::move(page))) ++taken;
+    });
+  }
 }
 
 }  // namespace crbc::fetch

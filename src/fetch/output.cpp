@@ -24,6 +24,12 @@ std::string_view detail::trim_space(std::string_view text) {
   return text;
 }
 
+bool detail::is_page_content_type(std::string_view content_type) {
+  const std::string type = ascii_lower(content_type);
+  return type.empty() || type.find("html") != std::string::npos ||
+         type.find("xml") != std::string::npos || type.starts_with("text/");
+}
+
 nlohmann::json fetch_metadata(const FetchResult& page) {
   nlohmann::json headers = nlohmann::json::object();
   for (const auto& [name, value] : page.headers) headers[name] = text::repair_utf8(value);

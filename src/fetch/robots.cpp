@@ -12,6 +12,7 @@ namespace {
 constexpr std::size_t kMaxRules = 10'000;
 constexpr std::size_t kMaxPatternLength = 2048;
 constexpr std::size_t kMaxPathLength = 8192;
+constexpr std::size_t kMaxSitemaps = 100;
 
 // Percent-encodes bytes outside ASCII and upper-cases existing escapes, so that a
 // pattern written in UTF-8 matches the encoded path curl sends.
@@ -83,8 +84,14 @@ struct Group {
   std::optional<Milliseconds> crawl_delay;
 };
 
-std::vector<Group> read_groups(std::string_view text) {
+struct RobotsFile {
   std::vector<Group> groups;
+  std::vector<std::string> sitemaps;  // Sitemap: lines, which belong to no group
+};
+
+RobotsFile read_robots(std::string_view text) {
+  RobotsFile file;
+  std::vector<Group>& groups = file.groups;
   bool last_was_agent = false;
   std::size_t rule_count = 0;
   while (!text.empty()) {
@@ -100,6 +107,13 @@ std::vector<Group> read_groups(std::string_view text) {
       if (!last_was_agent) groups.emplace_back();
       groups.back().agents.push_back(leading_token(value));
       last_was_agent = true;
+      continue;
+    }
+    if (key == "sitemap") {
+      if (!value.empty() && value.size() <= kMaxPatternLength &&
+          file.sitemaps.size() < kMaxSitemaps) {
+        file.sitemaps.emplace_back(value);
+      }
       continue;
     }
     if (groups.empty()) continue;  // rules before any user-agent line belong to nobody
@@ -119,7 +133,7 @@ std::vector<Group> read_groups(std::string_view text) {
       }
     }
   }
-  return groups;
+  return file;
 }
 
 }  // namespace
@@ -141,13 +155,14 @@ RobotsRules RobotsRules::disallow_all() {
 
 RobotsRules RobotsRules::parse(std::string_view robots_txt, std::string_view user_agent) {
   const std::string token = robots_token(user_agent);
-  const std::vector<Group> groups = read_groups(robots_txt);
+  const RobotsFile file = read_robots(robots_txt);
   RobotsRules chosen;
+  chosen.sitemaps_ = file.sitemaps;
   // Our own groups when there are any, else the "*" groups; rules of several
   // matching groups combine (RFC 9309, 2.2.1).
   for (const std::string_view wanted : {std::string_view(token), std::string_view("*")}) {
     bool found = false;
-    for (const Group& group : groups) {
+    for (const Group& group : file.groups) {
       if (std::find(group.agents.begin(), group.agents.end(), wanted) == group.agents.end())
         continue;
       found = true;
