@@ -13,7 +13,7 @@ __crbc_options() {
   case "$1" in
     '') echo '-h --help -V --version' ;;
     'convert') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url --ack-state' ;;
-    'fetch') echo '-h --help -i --input --feed -j --jobs --per-host --delay --records --html -o --output --output-dir --state --new-only --warc --user-agent --timeout --connect-timeout --retries --max-size --max-redirects --no-robots --allow-private -q --quiet --progress' ;;
+    'fetch') echo '-h --help -i --input --feed --explore --crawl --max-pages --max-depth -j --jobs --per-host --delay --records --html -o --output --output-dir --state --new-only --warc --user-agent --timeout --connect-timeout --retries --max-size --max-redirects --no-robots --allow-private -q --quiet --progress' ;;
     'help') echo '-h --help' ;;
     'parse') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --no-robots --allow-private --url --ack-state' ;;
     'related') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --corpus --index -k --min-score --same-site --other-site --since --until --recency --explain --dedup --drop-duplicates --threshold' ;;
@@ -41,6 +41,8 @@ __crbc_option_kind() {
     'convert|--url') echo 'plain' ;;
     'convert|--ack-state') echo 'file' ;;
     'fetch|-i'|'fetch|--input') echo 'file' ;;
+    'fetch|--max-pages') echo 'plain' ;;
+    'fetch|--max-depth') echo 'plain' ;;
     'fetch|-j'|'fetch|--jobs') echo 'plain' ;;
     'fetch|--per-host') echo 'plain' ;;
     'fetch|--delay') echo 'plain' ;;

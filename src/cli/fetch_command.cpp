@@ -13,6 +13,9 @@ namespace {
 
 struct FetchFlags {
   fetch::FetchCommand command;
+  bool feed = false;
+  bool explore = false;
+  bool crawl = false;
   bool records = false;
   bool html = false;
   double delay_seconds = 0;
@@ -24,17 +27,38 @@ struct FetchFlags {
 }  // namespace
 
 void add_fetch_command(CLI::App& app, RunState& state) {
-  auto* sub = app.add_subcommand("fetch", "Download article pages from urls, feeds and sitemaps");
+  auto* sub =
+      app.add_subcommand("fetch", "Download article pages from urls, feeds, sitemaps and sites");
   add_help_footer(*sub,
                   "crbc fetch --state fetch.db --new-only --feed https://news.example.org/rss.xml"
                   " | crbc parse");
   auto flags = std::make_shared<FetchFlags>();
   auto& c = flags->command;
-  sub->add_option("url", c.urls, "Urls to fetch (or feeds, with --feed)");
+  sub->add_option(
+      "url", c.urls,
+      "Urls to fetch (or feeds with --feed, pages of sites with --explore and --crawl)");
   sub->add_option("-i,--input", c.url_files, "File of urls, one a line (- for standard input)")
       ->type_name("FILE")
       ->allow_extra_args(false);  // -i takes one FILE; repeat it for more
-  sub->add_flag("--feed", c.feed, "Expand the urls as RSS/Atom feeds, sitemaps or home pages");
+  auto* feed = sub->add_flag("--feed", flags->feed,
+                             "Expand the urls as RSS/Atom feeds, sitemaps or home pages");
+  auto* explore = sub->add_flag("--explore", flags->explore,
+                                "Fetch the article links of the pages and of their sites' sitemaps")
+                      ->excludes(feed);
+  auto* crawl = sub->add_flag("--crawl", flags->crawl,
+                              "Follow the links of the pages' sites, breadth first, for articles")
+                    ->excludes(feed)
+                    ->excludes(explore);
+  sub->add_option("--max-pages", c.max_pages,
+                  "Write at most N pages (--explore and --crawl: " +
+                      std::to_string(fetch::kDefaultSitePages) + " unless given)")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--max-depth", c.max_depth, "Links --crawl follows from a start page")
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber)
+      ->needs(crawl)
+      ->capture_default_str();
   sub->add_option("-j,--jobs", c.options.parallel, "Transfers at once")->capture_default_str();
   sub->add_option("--per-host", c.options.per_host, "Transfers at once to one host")
       ->capture_default_str();
@@ -64,6 +88,11 @@ void add_fetch_command(CLI::App& app, RunState& state) {
   add_progress_flag(*sub, c.progress);
   sub->callback([&state, flags] {
     auto& command = flags->command;
+    using Source = fetch::FetchCommand::Source;
+    command.source = flags->feed      ? Source::feeds
+                     : flags->explore ? Source::explore
+                     : flags->crawl   ? Source::crawl
+                                      : Source::urls;
     using std::chrono::milliseconds;
     command.options.per_host_delay =
         milliseconds(static_cast<long long>(flags->delay_seconds * 1000));

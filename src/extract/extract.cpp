@@ -17,18 +17,6 @@
 namespace crbc::extract {
 namespace {
 
-// The page's <base href>, resolved against its url: what relative links resolve to.
-std::string base_url_of(const Document& doc, std::string_view page_url) {
-  const NodeId scope = doc.head() == kNoNode ? doc.document_node() : doc.head();
-  for (const NodeId base : doc.elements_by_tag("base", scope)) {
-    if (const auto href = doc.attr(base, "href"); href && !href->empty()) {
-      std::string resolved = resolve_url(page_url, *href);
-      if (has_scheme(resolved)) return resolved;
-    }
-  }
-  return std::string(page_url);
-}
-
 std::string plain_text(const model::Block& block) {
   return model::block_text(block);
 }

@@ -68,7 +68,8 @@ bool is_heading_like(const Document& doc, const NodeStats& stats, NodeId n) {
   return stats.text[n] > 0 && stats.text[n] <= 60 && stats.link_text[n] == 0;
 }
 
-// An article link: its text reads like a headline, not "Home" or "More".
+}  // namespace
+
 bool is_article_link_text(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;
@@ -79,8 +80,6 @@ bool is_article_link_text(std::string_view text) {
   }
   return text.size() >= 15 && (words >= 3 || text.size() >= 24);
 }
-
-}  // namespace
 
 bool is_related_heading(std::string_view text) {
   if (text.size() > 80) return false;

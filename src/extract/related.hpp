@@ -11,6 +11,10 @@
 
 namespace crbc::extract {
 
+// True when a link's text (white space collapsed) reads like a headline, not
+// "Home" or "More".
+bool is_article_link_text(std::string_view text);
+
 // True when `text` (a heading or label) announces a list of related articles.
 bool is_related_heading(std::string_view text);
 

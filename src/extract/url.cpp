@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "extract/document.hpp"
+
 namespace crbc::extract {
 namespace {
 
@@ -158,6 +160,17 @@ std::string resolve_url(std::string_view base_url, std::string_view reference_te
     merged.append(ref_path);
   }
   return join(base, remove_dot_segments(merged) + std::string(tail));
+}
+
+std::string base_url_of(const Document& doc, std::string_view page_url) {
+  const NodeId scope = doc.head() == kNoNode ? doc.document_node() : doc.head();
+  for (const NodeId base : doc.elements_by_tag("base", scope)) {
+    if (const auto href = doc.attr(base, "href"); href && !href->empty()) {
+      std::string resolved = resolve_url(page_url, *href);
+      if (has_scheme(resolved)) return resolved;
+    }
+  }
+  return std::string(page_url);
 }
 
 }  // namespace crbc::extract

@@ -6,6 +6,8 @@
 
 namespace crbc::extract {
 
+class Document;
+
 // Resolves `reference` (an href/src as written in a page) against the absolute URL
 // `base`. Returns the absolute URL, or `reference` trimmed when it is already absolute
 // (any scheme), or empty when it cannot be resolved (no usable base, javascript:, ...
@@ -19,5 +21,8 @@ bool has_scheme(std::string_view url) noexcept;
 
 // Lower-cased scheme of `url` without the colon, or empty.
 std::string scheme_of(std::string_view url);
+
+// The page's <base href>, resolved against its url: what relative links resolve to.
+std::string base_url_of(const Document& doc, std::string_view page_url);
 
 }  // namespace crbc::extract

@@ -5,10 +5,13 @@
 #include <cerrno>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 
 #include "fetch/detail.hpp"
+#include "fetch/explore.hpp"
+#include "fetch/frontier.hpp"
 #include "fetch/state.hpp"
 #include "io/atomic_file.hpp"
 #include "io/diagnostics.hpp"
@@ -16,6 +19,7 @@
 #include "io/input.hpp"
 #include "io/media_type.hpp"
 #include "io/progress.hpp"
+#include "text/ascii.hpp"
 
 namespace crbc::fetch {
 namespace {
@@ -27,7 +31,7 @@ void read_url_lines(std::istream& in, std::vector<std::string>& urls) {
   std::string line;
   while (std::getline(in, line)) {
     if (line.size() > kMaxUrlLine) continue;
-    const std::string_view url = detail::trim_space(line);
+    const std::string_view url = text::trim_ascii(line);
     if (!url.empty() && url.front() != '#') urls.emplace_back(url);
   }
 }
@@ -100,8 +104,142 @@ class Emitter {
 
 // Whether this run emits the page: with --new-only, when no version of it was
 // delivered yet; else when the version fetched was not.
-bool wanted(const FetchCommand& command, Delivery delivery) {
-  return command.new_only ? delivery == Delivery::never : delivery != Delivery::current;
+bool wanted(bool new_only, Delivery delivery) {
+  return new_only ? delivery == Delivery::never : delivery != Delivery::current;
+}
+
+bool finds_articles(const FetchCommand& command) {
+  return command.source == FetchCommand::Source::explore ||
+         command.source == FetchCommand::Source::crawl;
+}
+
+// Where every page fetched ends: recorded in the state, emitted when this run
+// wants it, counted and shown in the progress line.
+class PageSink {
+ public:
+  PageSink(const FetchCommand& command, StateStore* state, Emitter& emitter, io::Reporter& report,
+           io::ProgressLine& progress)
+      : command_(command),
+        state_(state),
+        // --explore and --crawl look for articles not delivered before.
+        new_only_(command.new_only || finds_articles(command)),
+        emitter_(emitter),
+        report_(report),
+        progress_(progress) {}
+
+  // A page fetched as asked, whatever came of it; true when emitted.
+  bool take(FetchResult&& page) {
+    if (!page.ok) {
+      fail(page.url, page.error);
+      return false;
+    }
+    if (!page.not_modified && !io::is_page_media_type(page.content_type)) {
+      fail(page.url, "not an HTML page (Content-Type: " + page.content_type + ")");
+      return false;
+    }
+    return deliver(std::move(page));
+  }
+
+  // A page fetched well (2xx or 304, a page's content type); true when emitted.
+  bool deliver(FetchResult&& page) {
+    // The row is committed before the page is emitted, and the page counts as
+    // seen only once delivered: a run killed at any moment loses nothing.
+    const Novelty novelty = state_ ? state_->record(page) : Novelty::new_page;
+    const Delivery delivery = state_ ? state_->delivery(page.url) : Delivery::never;
+    if (novelty != Novelty::new_page && delivery == Delivery::never) ++sent_again_;
+    if (page.not_modified || !wanted(new_only_, delivery)) {
+      skip();
+      return false;
+    }
+    if (command_.archive) command_.archive(page);
+    emitter_.emit(page);
+    ++written_;
+    show_progress();
+    return true;
+  }
+
+  // True when a version of the page was delivered by an earlier run (it is then
+  // skipped, and counted so).
+  bool delivered_before(const std::string& url) {
+    if (!state_ || state_->delivery(url) == Delivery::never) return false;
+    skip();
+    return true;
+  }
+
+  void fail(const std::string& url, const std::string& message) {
+    report_.error({url}, message);
+    show_progress();
+  }
+
+  std::size_t written() const { return written_; }
+  std::size_t skipped() const { return skipped_; }
+  std::size_t sent_again() const { return sent_again_; }
+  std::size_t done() const { return written_ + skipped_ + report_.errors(); }
+
+ private:
+  void skip() {
+    ++skipped_;
+    show_progress();
+  }
+  void show_progress() { progress_.update(done(), report_.errors()); }
+
+  const FetchCommand& command_;
+  StateStore* state_;
+  bool new_only_;
+  Emitter& emitter_;
+  io::Reporter& report_;
+  io::ProgressLine& progress_;
+  std::size_t written_ = 0, skipped_ = 0, sent_again_ = 0;
+};
+
+std::size_t most_pages(const FetchCommand& command) {
+  if (command.max_pages > 0) return command.max_pages;
+  return finds_articles(command) ? kDefaultSitePages : std::numeric_limits<std::size_t>::max();
+}
+
+// The urls given, or (--feed) the article urls their feeds list, fetched with
+// the validators of the state.
+void fetch_listed(Fetcher& fetcher, const FetchCommand& command,
+                  const std::vector<std::string>& inputs, StateStore* state, PageSink& sink,
+                  io::Reporter& report) {
+  std::vector<std::string> urls = inputs;
+  if (command.source == FetchCommand::Source::feeds) {
+    urls = expand_feeds(fetcher, inputs, command.expand,
+                        [&report](const std::string& url, const std::string& message) {
+                          report.error({url}, message);
+                        });
+  }
+  std::vector<FetchRequest> requests;
+  requests.reserve(urls.size());
+  for (const std::string& url : urls) {
+    const std::string normalized = normalize_url(url);
+    requests.push_back(state ? state->conditional_request(normalized.empty() ? url : normalized)
+                             : FetchRequest{url, {}, {}});
+  }
+  fetch_until(fetcher, requests, most_pages(command),
+              [&sink](FetchResult&& page) { return sink.take(std::move(page)); });
+}
+
+// The articles of the sites of the inputs, found with --explore or --crawl.
+void fetch_site_articles(Fetcher& fetcher, const FetchCommand& command,
+                         const std::vector<std::string>& inputs, PageSink& sink,
+                         io::Reporter& report) {
+  SiteOptions options;
+  options.max_pages = most_pages(command);
+  options.max_depth = command.max_depth;
+  const SiteEvents events{
+      .delivered = [&sink](const std::string& url) { return sink.delivered_before(url); },
+      .article = [&sink](FetchResult&& page) { return sink.deliver(std::move(page)); },
+      .error = [&sink](const std::string& url,
+                       const std::string& message) { sink.fail(url, message); },
+      .warning = [&report](const std::string& url,
+                           const std::string& message) { report.warning({url}, message); }};
+  if (command.source == FetchCommand::Source::explore) {
+    explore_sites(fetcher, inputs, options, events);
+  } else {
+    CrawlFrontier frontier(command.state_path, crawl_name(inputs));
+    crawl_sites(fetcher, frontier, inputs, options, events);
+  }
 }
 
 // --output-dir is created with its parents, like `mkdir -p`; false (said on
@@ -146,7 +284,7 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
     report.error({}, "no url to fetch (give urls, --input FILE, or urls on standard input)");
     return io::kExitUsage;
   }
-  const bool several = command.feed || inputs.size() > 1;
+  const bool several = command.source != FetchCommand::Source::urls || inputs.size() > 1;
   if (command.output == FetchCommand::Output::html && several && command.output_dir.empty()) {
     report.error({}, "--html writes one page; use --records or --output-dir for several");
     return io::kExitUsage;
@@ -155,69 +293,34 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
                        (command.output == FetchCommand::Output::automatic &&
                         (several || (command.stdout_is_pipe && command.output_file.empty())));
 
-  bool failed = false;
   try {
     std::optional<StateStore> state;
     if (!command.state_path.empty()) state.emplace(command.state_path);
+    StateStore* const state_store = state ? &*state : nullptr;
     Fetcher fetcher(command.options);
-    std::vector<std::string> urls = inputs;
-    if (command.feed) {
-      urls = expand_feeds(fetcher, inputs, command.expand,
-                          [&](const std::string& url, const std::string& message) {
-                            report.error({url}, message);
-                            failed = true;
-                          });
-    }
-    std::vector<FetchRequest> requests;
-    requests.reserve(urls.size());
-    for (const std::string& url : urls) {
-      requests.push_back(
-          state ? state->conditional_request(normalize_url(url).empty() ? url : normalize_url(url))
-                : FetchRequest{url, {}, {}});
-    }
-    Emitter emitter(command, out, records, [&state](const std::string& url) {
-      if (state) state->mark_delivered(url);
+    Emitter emitter(command, out, records, [state_store](const std::string& url) {
+      if (state_store) state_store->mark_delivered(url);
     });
-    std::size_t fetched = 0, skipped = 0, sent_again = 0;
     io::ProgressLine progress(io::progress_wanted(command.progress, command.quiet), "fetch", "page",
                               "pages", report);
-    fetcher.run(requests, [&](FetchResult&& page) {
-      progress.update(fetched + skipped + report.errors(), report.errors());
-      if (!page.ok) {
-        report.error({page.url}, page.error);
-        failed = true;
-        return;
-      }
-      if (!page.not_modified && !io::is_page_media_type(page.content_type)) {
-        report.error({page.url}, "not an HTML page (Content-Type: " + page.content_type + ")");
-        failed = true;
-        return;
-      }
-      // The row is committed before the page is emitted, and the page counts as
-      // seen only once delivered: a run killed at any moment loses nothing.
-      const Novelty novelty = state ? state->record(page) : Novelty::new_page;
-      const Delivery delivery = state ? state->delivery(page.url) : Delivery::never;
-      if (novelty != Novelty::new_page && delivery == Delivery::never) ++sent_again;
-      if (page.not_modified || !wanted(command, delivery)) {
-        ++skipped;
-        return;
-      }
-      if (command.archive) command.archive(page);
-      emitter.emit(page);
-      ++fetched;
-    });
+    PageSink sink(command, state_store, emitter, report, progress);
+    if (finds_articles(command)) {
+      fetch_site_articles(fetcher, command, inputs, sink, report);
+    } else {
+      fetch_listed(fetcher, command, inputs, state_store, sink, report);
+    }
     emitter.finish();
-    progress.finish(fetched + skipped + report.errors(), report.errors());
-    if (sent_again > 0 && command.stdout_is_pipe) {
+    progress.finish(sink.done(), report.errors());
+    if (sink.sent_again() > 0 && command.stdout_is_pipe) {
       report.warning({command.state_path},
-                     io::counted(sent_again, "page", "pages") +
+                     io::counted(sink.sent_again(), "page", "pages") +
                          " fetched by an earlier run never reached the end of its pipeline and "
                          "came again (does the last command acknowledge with --ack-state " +
                          command.state_path + "?)");
     }
     if (several && !command.quiet) {
-      report.raw("crbc: fetch: " + io::counted(fetched, "page", "pages") + " written, " +
-                 std::to_string(skipped) + " unchanged or seen before skipped, " +
+      report.raw("crbc: fetch: " + io::counted(sink.written(), "page", "pages") + " written, " +
+                 std::to_string(sink.skipped()) + " unchanged or seen before skipped, " +
                  std::to_string(report.errors()) + " failed\n");
     }
   } catch (const ClosedPipe&) {
@@ -229,7 +332,7 @@ int run_fetch(const FetchCommand& command, std::ostream& out, std::ostream& err)
     report.error({}, error.what());
     return io::kExitSomeFailed;
   }
-  return failed ? io::kExitSomeFailed : io::kExitOk;
+  return report.errors() > 0 ? io::kExitSomeFailed : io::kExitOk;
 }
 
 }  // namespace crbc::fetch

@@ -4,7 +4,7 @@
 // What goes to standard output (or -o FILE):
 //   - fetch records (NDJSON, one per page: {"url", "fetch": {...}, "html" or
 //     "html_base64"}) with --records, when more than one page may come out
-//     (several urls, --feed), or when standard output is a pipe, so that
+//     (several urls, --feed, --explore, --crawl), or when standard output is a pipe, so that
 //     `crbc fetch URL | crbc parse` keeps the url and the HTTP charset;
 //   - the raw HTML of the one page otherwise (a terminal, `> page.html`, -o),
 //     or always with --html.
@@ -20,13 +20,22 @@
 
 namespace crbc::fetch {
 
+// What --explore and --crawl write at most without --max-pages.
+inline constexpr std::size_t kDefaultSitePages = 100;
+
 struct FetchCommand {
   std::vector<std::string> urls;       // positional arguments
   std::vector<std::string> url_files;  // --input FILE, one url a line ("-": stdin)
   bool read_stdin = false;             // no urls given and stdin is not a terminal
-  bool feed = false;                   // --feed: the inputs are feeds, sitemaps or home pages
+  // What the inputs are: pages to fetch, or (--feed) feeds, sitemaps or home pages
+  // to expand, or (--explore, --crawl) pages of sites whose articles to find.
+  enum class Source { urls, feeds, explore, crawl };
+  Source source = Source::urls;
   FetchOptions options;
   ExpandOptions expand;
+  // --max-pages: most pages written; 0: no bound, kDefaultSitePages for --explore and --crawl.
+  std::size_t max_pages = 0;
+  int max_depth = 2;       // --max-depth: links --crawl follows from a start page
   std::string state_path;  // --state FILE
   bool new_only = false;   // --new-only (needs --state)
   enum class Output { automatic, records, html };

@@ -9,10 +9,4 @@ namespace crbc::fetch::detail {
 // "/path?query" of an http(s) url ("/" when it has no path or does not parse).
 std::string path_and_query(std::string_view url);
 
-// Lower-case ASCII copy.
-std::string ascii_lower(std::string_view text);
-
-// `text` without the ASCII white space at either end.
-std::string_view trim_space(std::string_view text);
-
 }  // namespace crbc::fetch::detail

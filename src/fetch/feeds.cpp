@@ -12,6 +12,7 @@
 #include "fetch/detail.hpp"
 #include "fetch/fetch.hpp"
 #include "io/gzip.hpp"
+#include "text/ascii.hpp"
 
 namespace crbc::fetch {
 namespace {
@@ -45,7 +46,7 @@ bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
 }
 
 bool looks_like_html(std::string_view document, std::string_view content_type) {
-  const std::string type = detail::ascii_lower(content_type);
+  const std::string type = text::ascii_lower(content_type);
   if (type.find("html") != std::string::npos && type.find("xhtml+xml") == std::string::npos)
     return true;
   std::size_t start = 0;
@@ -192,7 +193,7 @@ std::string tag_attribute(std::string_view tag, std::string_view name) {
     while (i < tag.size() && !std::isspace(static_cast<unsigned char>(tag[i])) && tag[i] != '=' &&
            tag[i] != '/')
       ++i;
-    const std::string key = detail::ascii_lower(tag.substr(name_start, i - name_start));
+    const std::string key = text::ascii_lower(tag.substr(name_start, i - name_start));
     while (i < tag.size() && std::isspace(static_cast<unsigned char>(tag[i]))) ++i;
     std::string value;
     if (i < tag.size() && tag[i] == '=') {
@@ -229,7 +230,7 @@ std::string decode_basic_entities(std::string text) {
 }
 
 bool has_token(std::string_view list, std::string_view token) {
-  const std::string lower = detail::ascii_lower(list);
+  const std::string lower = text::ascii_lower(list);
   std::size_t i = 0;
   while (i < lower.size()) {
     while (i < lower.size() && std::isspace(static_cast<unsigned char>(lower[i]))) ++i;
@@ -244,7 +245,7 @@ bool has_token(std::string_view list, std::string_view token) {
 
 std::vector<std::string> discover_feeds(std::string_view html, std::string_view base_url) {
   std::vector<std::string> feeds;
-  const std::string lower = detail::ascii_lower(html);
+  const std::string lower = text::ascii_lower(html);
   std::size_t at = 0;
   std::size_t seen_tags = 0;
   while ((at = lower.find("<link", at)) != std::string::npos && ++seen_tags <= kMaxLinkTags) {
@@ -252,7 +253,7 @@ std::vector<std::string> discover_feeds(std::string_view html, std::string_view 
     if (end == std::string::npos) break;
     const std::string_view tag = std::string_view(html).substr(at + 5, end - at - 5);
     at = end;
-    const std::string type = detail::ascii_lower(tag_attribute(tag, "type"));
+    const std::string type = text::ascii_lower(tag_attribute(tag, "type"));
     if (!has_token(tag_attribute(tag, "rel"), "alternate")) continue;
     if (type != "application/rss+xml" && type != "application/atom+xml") continue;
     std::string resolved = resolve_url(base_url, decode_basic_entities(tag_attribute(tag, "href")));

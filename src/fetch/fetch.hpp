@@ -86,6 +86,8 @@ struct FetchResult {
 
 using PageCallback = std::function<void(FetchResult&&)>;
 
+class RobotsRules;
+
 class Fetcher {
  public:
   explicit Fetcher(FetchOptions options);
@@ -99,12 +101,23 @@ class Fetcher {
 
   FetchResult fetch_one(const FetchRequest& request);
 
+  // The robots.txt rules of the url's host, as read so far by this Fetcher;
+  // nullptr when they were not (no request to the host yet, or robots.txt not
+  // honoured). Valid until the next run starts.
+  const RobotsRules* robots_rules(std::string_view url) const;
+
   const FetchOptions& options() const noexcept;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Fetches `requests` in order, a batch at a time, until `wanted` pages were taken
+// (on_page returns whether it took the page); the requests after that are not
+// fetched. With no bound, all of them go in one batch.
+void fetch_until(Fetcher& fetcher, const std::vector<FetchRequest>& requests, std::size_t wanted,
+                 const std::function<bool(FetchResult&&)>& on_page);
 
 // --- Urls -------------------------------------------------------------------
 
@@ -114,6 +127,11 @@ std::string normalize_url(std::string_view url);
 std::string resolve_url(std::string_view base, std::string_view reference);
 // "scheme://host:port" of an http(s) url, empty when it does not parse.
 std::string origin_of(std::string_view url);
+// The site an http(s) url belongs to, for --explore and --crawl: its host without
+// a leading "www.", with its port when that is not the scheme's default
+// ("example.org", "127.0.0.1:8080"); empty when it does not parse. The Public
+// Suffix List is not used: news.example.org and example.org are two sites.
+std::string site_of(std::string_view url);
 
 // Loopback, private (RFC 1918, ULA), link-local, unspecified, CGNAT or multicast.
 bool is_private_address(std::string_view numeric_address);
@@ -163,6 +181,8 @@ class RobotsRules {
   // path_and_query: "/a/b?c=d".
   bool allowed(std::string_view path_and_query) const;
   std::optional<Milliseconds> crawl_delay() const { return crawl_delay_; }
+  // The Sitemap: lines, as written (they belong to no group).
+  const std::vector<std::string>& sitemaps() const { return sitemaps_; }
 
   struct Rule {
     std::string pattern;
@@ -172,6 +192,7 @@ class RobotsRules {
  private:
   std::vector<Rule> rules_;
   std::optional<Milliseconds> crawl_delay_;
+  std::vector<std::string> sitemaps_;
 };
 
 // The product token robots.txt groups are matched against ("crbc" for "crbc/0.1 (+...)").

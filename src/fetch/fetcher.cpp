@@ -21,6 +21,7 @@
 #include "fetch/detail.hpp"
 #include "fetch/fetch.hpp"
 #include "io/media_type.hpp"
+#include "text/ascii.hpp"
 
 namespace crbc::fetch {
 namespace {
@@ -60,15 +61,6 @@ bool is_selected_header(std::string_view name) {
                                                    "server",
                                                    "location"};
   return std::find(std::begin(kSelected), std::end(kSelected), name) != std::end(kSelected);
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                           text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 // One request in flight or waiting.
@@ -121,9 +113,9 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   transfer.head.append(line);
   const auto colon = line.find(':');
   if (colon != std::string_view::npos && colon > 0) {
-    std::string name = detail::ascii_lower(trim(line.substr(0, colon)));
+    std::string name = text::ascii_lower(text::trim_ascii(line.substr(0, colon)));
     if (is_selected_header(name))
-      transfer.selected[name] = std::string(trim(line.substr(colon + 1)));
+      transfer.selected[name] = std::string(text::trim_ascii(line.substr(colon + 1)));
   }
   return length;
 }
@@ -588,10 +580,31 @@ void Fetcher::run(const std::vector<FetchRequest>& requests, const PageCallback&
   impl_->run(requests, on_page);
 }
 
+const RobotsRules* Fetcher::robots_rules(std::string_view url) const {
+  const auto host = impl_->hosts.find(origin_of(url));
+  if (host == impl_->hosts.end() || host->second.robots != Impl::Host::Robots::known)
+    return nullptr;
+  return &host->second.rules;
+}
+
 FetchResult Fetcher::fetch_one(const FetchRequest& request) {
   FetchResult result;
   impl_->run({request}, [&](FetchResult&& page) { result = std::move(page); });
   return result;
+}
+
+void fetch_until(Fetcher& fetcher, const std::vector<FetchRequest>& requests, std::size_t wanted,
+                 const std::function<bool(FetchResult&&)>& on_page) {
+  std::size_t taken = 0;
+  for (auto next = requests.begin(); next != requests.end() && taken < wanted;) {
+    const auto batch_size =
+        std::min<std::size_t>(wanted - taken, static_cast<std::size_t>(requests.end() - next));
+    const std::vector<FetchRequest> batch(next, next + static_cast<std::ptrdiff_t>(batch_size));
+    next += static_cast<std::ptrdiff_t>(batch_size);
+    fetcher.run(batch, [&](FetchResult&& page) {
+      if (on_page(std::move(page))) ++taken;
+    });
+  }
 }
 
 }  // namespace crbc::fetch

@@ -10,20 +10,6 @@
 
 namespace crbc::fetch {
 
-std::string detail::ascii_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
-std::string_view detail::trim_space(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
-
 nlohmann::json fetch_metadata(const FetchResult& page) {
   nlohmann::json headers = nlohmann::json::object();
   for (const auto& [name, value] : page.headers) headers[name] = text::repair_utf8(value);

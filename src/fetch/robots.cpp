@@ -5,6 +5,7 @@
 
 #include "fetch/detail.hpp"
 #include "fetch/fetch.hpp"
+#include "text/ascii.hpp"
 
 namespace crbc::fetch {
 namespace {
@@ -12,6 +13,7 @@ namespace {
 constexpr std::size_t kMaxRules = 10'000;
 constexpr std::size_t kMaxPatternLength = 2048;
 constexpr std::size_t kMaxPathLength = 8192;
+constexpr std::size_t kMaxSitemaps = 100;
 
 // Percent-encodes bytes outside ASCII and upper-cases existing escapes, so that a
 // pattern written in UTF-8 matches the encoded path curl sends.
@@ -70,7 +72,7 @@ bool pattern_matches(std::string_view pattern, std::string_view path) {
 // The product token of a user-agent line or header: "crbc" from "crbc/0.1 (+...)".
 std::string leading_token(std::string_view text) {
   std::string token;
-  for (const char c : detail::trim_space(text)) {
+  for (const char c : text::trim_ascii(text)) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '*')) break;
     token += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
@@ -83,8 +85,14 @@ struct Group {
   std::optional<Milliseconds> crawl_delay;
 };
 
-std::vector<Group> read_groups(std::string_view text) {
+struct RobotsFile {
   std::vector<Group> groups;
+  std::vector<std::string> sitemaps;  // Sitemap: lines, which belong to no group
+};
+
+RobotsFile read_robots(std::string_view text) {
+  RobotsFile file;
+  std::vector<Group>& groups = file.groups;
   bool last_was_agent = false;
   std::size_t rule_count = 0;
   while (!text.empty()) {
@@ -94,12 +102,19 @@ std::vector<Group> read_groups(std::string_view text) {
     line = line.substr(0, line.find('#'));
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = detail::ascii_lower(detail::trim_space(line.substr(0, colon)));
-    const std::string_view value = detail::trim_space(line.substr(colon + 1));
+    const std::string key = text::ascii_lower(text::trim_ascii(line.substr(0, colon)));
+    const std::string_view value = text::trim_ascii(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!last_was_agent) groups.emplace_back();
       groups.back().agents.push_back(leading_token(value));
       last_was_agent = true;
+      continue;
+    }
+    if (key == "sitemap") {
+      if (!value.empty() && value.size() <= kMaxPatternLength &&
+          file.sitemaps.size() < kMaxSitemaps) {
+        file.sitemaps.emplace_back(value);
+      }
       continue;
     }
     if (groups.empty()) continue;  // rules before any user-agent line belong to nobody
@@ -119,7 +134,7 @@ std::vector<Group> read_groups(std::string_view text) {
       }
     }
   }
-  return groups;
+  return file;
 }
 
 }  // namespace
@@ -141,13 +156,14 @@ RobotsRules RobotsRules::disallow_all() {
 
 RobotsRules RobotsRules::parse(std::string_view robots_txt, std::string_view user_agent) {
   const std::string token = robots_token(user_agent);
-  const std::vector<Group> groups = read_groups(robots_txt);
+  const RobotsFile file = read_robots(robots_txt);
   RobotsRules chosen;
+  chosen.sitemaps_ = file.sitemaps;
   // Our own groups when there are any, else the "*" groups; rules of several
   // matching groups combine (RFC 9309, 2.2.1).
   for (const std::string_view wanted : {std::string_view(token), std::string_view("*")}) {
     bool found = false;
-    for (const Group& group : groups) {
+    for (const Group& group : file.groups) {
       if (std::find(group.agents.begin(), group.agents.end(), wanted) == group.agents.end())
         continue;
       found = true;

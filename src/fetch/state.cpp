@@ -19,13 +19,17 @@ std::string header(const FetchResult& page, const std::string& name) {
 
 }  // namespace
 
-StateStore::StateStore(const std::string& path)
-    : db_(path, sqlite::Database::Access::write, throw_state_error) {
-  db_.set_busy_timeout(kBusyTimeoutMs);
+sqlite::Database open_state_file(const std::string& path) {
+  sqlite::Database db(path, sqlite::Database::Access::write, throw_state_error);
+  db.set_busy_timeout(kBusyTimeoutMs);
   // WAL lets a second run read while the first writes; synchronous=NORMAL in WAL
   // mode survives a killed process (only a power loss can drop the last commits).
-  db_.exec("PRAGMA journal_mode=WAL");
-  db_.exec("PRAGMA synchronous=NORMAL");
+  db.exec("PRAGMA journal_mode=WAL");
+  db.exec("PRAGMA synchronous=NORMAL");
+  return db;
+}
+
+StateStore::StateStore(const std::string& path) : db_(open_state_file(path)) {
   create_or_migrate();
 }
 

@@ -26,6 +26,10 @@ class StateError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Opens (creating when needed) the SQLite file of --state, ready for several
+// processes at once (WAL journal, busy timeout). Throws StateError.
+sqlite::Database open_state_file(const std::string& path);
+
 struct PageState {
   std::string url;
   std::string final_url;

@@ -88,6 +88,15 @@ std::string origin_of(std::string_view url) {
   return scheme + "://" + host + ":" + port;
 }
 
+std::string site_of(std::string_view url) {
+  const UrlHandle parsed = parse({}, url);
+  if (!parsed) return {};
+  std::string host = get_part(parsed.get(), CURLUPART_HOST);
+  if (host.starts_with("www.")) host.erase(0, 4);
+  const std::string port = get_part(parsed.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
+  return port.empty() ? host : host + ":" + port;
+}
+
 std::string detail::path_and_query(std::string_view url) {
   const UrlHandle parsed = parse({}, url);
   if (!parsed) return "/";

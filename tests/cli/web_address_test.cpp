@@ -1,59 +1,13 @@
 // `crbc parse https://…`: web addresses are downloaded with fetch's rules and parsed
 // like files; "./https:…" stays a file. A local python3 http.server plays the site.
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <nlohmann/json.hpp>
-#include <regex>
-#include <thread>
 
+#include "cli/local_site.hpp"
 #include "cli/run.hpp"
 
 using namespace crbc::testing;
 using nlohmann::json;
-
-namespace {
-
-// python3 -m http.server on a free port of 127.0.0.1, serving `folder`; stopped
-// (with its process group) on destruction.
-class LocalSite {
- public:
-  explicit LocalSite(const std::filesystem::path& folder) : log_(scratch_ / "server.log") {
-    const std::string start = "cd " + shell_quote(folder.string()) +
-                              " && { setsid python3 -u -m http.server 0 --bind 127.0.0.1 > " +
-                              shell_quote(log_.string()) + " 2>&1 & echo $! > " +
-                              shell_quote((scratch_ / "pid").string()) + "; }";
-    REQUIRE(std::system(start.c_str()) == 0);
-    const std::regex serving("port ([0-9]+)");
-    for (int tries = 0; tries < 100 && port_.empty(); ++tries) {
-      std::smatch match;
-      const std::string log = read_file(log_);
-      if (std::regex_search(log, match, serving)) {
-        port_ = match[1];
-      } else {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      }
-    }
-    REQUIRE_FALSE(port_.empty());
-  }
-  ~LocalSite() {
-    const std::string stop =
-        "kill -- -$(cat " + shell_quote((scratch_ / "pid").string()) + ") 2>/dev/null";
-    std::system(stop.c_str());
-  }
-  LocalSite(const LocalSite&) = delete;
-  LocalSite& operator=(const LocalSite&) = delete;
-
-  std::string url(const std::string& path) const {
-    return "http://127.0.0.1:" + port_ + "/" + path;
-  }
-
- private:
-  ScratchDir scratch_;
-  std::filesystem::path log_;
-  std::string port_;
-};
-
-}  // namespace
 
 TEST_CASE("parse downloads a web address given as an input, with fetch's rules") {
   ScratchDir site;

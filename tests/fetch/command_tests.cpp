@@ -74,7 +74,7 @@ struct Scratch {
 // The README's cron run: the feed, with a state file in `scratch`, new pages only.
 FetchCommand cron_command_for(const TestServer& server, const Scratch& scratch) {
   auto command = command_for({server.url("/feed.xml")});
-  command.feed = true;
+  command.source = FetchCommand::Source::feeds;
   command.state_path = (scratch.path / "state.db").string();
   command.new_only = true;
   return command;

@@ -1,4 +1,5 @@
-// The cron state store: conditional requests, novelty, concurrent and killed runs.
+// The cron state store: conditional requests, novelty, concurrent and killed runs;
+// the crawl frontier kept in the same file.
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -11,13 +12,16 @@
 #include <set>
 
 #include "fetch/fetch.hpp"
+#include "fetch/frontier.hpp"
 #include "fetch/state.hpp"
 #include "fetch/test_server.hpp"
 
 using namespace std::chrono_literals;
+using crbc::fetch::CrawlFrontier;
 using crbc::fetch::Delivery;
 using crbc::fetch::Fetcher;
 using crbc::fetch::FetchResult;
+using crbc::fetch::FrontierEntry;
 using crbc::fetch::Novelty;
 using crbc::fetch::StateStore;
 using crbc::fetch::testing::local_options;
@@ -252,5 +256,56 @@ TEST_CASE("a run killed mid-way loses no reported page and resumes", "[fetch][st
   CHECK(new_pages.size() == kPages - known_before.size());
   CHECK(new_pages.size() >= 1);
   for (const auto& url : new_pages) CHECK(reported.count(url) == 0);
+  CHECK(integrity_of(path) == "ok");
+}
+
+TEST_CASE("the crawl frontier hands out the shallowest pages first, each once a pass",
+          "[fetch][frontier]") {
+  CrawlFrontier frontier("", "https://a.example/\n");  // in memory
+  CHECK_FALSE(frontier.begin({{"https://a.example/", 0, false}}));
+  CHECK(frontier.next(10, 10) == std::vector<FrontierEntry>{{"https://a.example/", 0, false}});
+  frontier.add({{"https://a.example/world/", 1, false},
+                {"https://a.example/2026/03/04/one/", 1, true},
+                {"https://a.example/", 1, false}});  // known: stays at depth 0
+  frontier.done("https://a.example/");
+  frontier.add({{"https://a.example/2026/03/04/two/", 2, true},
+                {"https://a.example/world/", 2, true}});  // queued: now an article, still depth 1
+  CHECK(frontier.queued() == 3);
+  CHECK(frontier.next(10, 10) ==
+        std::vector<FrontierEntry>{{"https://a.example/world/", 1, true},
+                                   {"https://a.example/2026/03/04/one/", 1, true},
+                                   {"https://a.example/2026/03/04/two/", 2, true}});
+  // At most one article: the others wait their turn, listings do not.
+  frontier.add({{"https://a.example/sport/", 2, false}});
+  CHECK(frontier.next(10, 1) == std::vector<FrontierEntry>{{"https://a.example/world/", 1, true},
+                                                           {"https://a.example/sport/", 2, false}});
+  CHECK(frontier.next(1, 10).size() == 1);
+  frontier.done("https://a.example/2026/03/04/one/");
+  frontier.add({{"https://a.example/2026/03/04/one/", 2, true}});  // done: not queued again
+  CHECK(frontier.queued() == 3);
+}
+
+TEST_CASE("the crawl frontier survives in the state file, and a finished pass starts again",
+          "[fetch][frontier]") {
+  TemporaryDirectory directory;
+  const std::string path = directory.file("state.db");
+  const std::vector<FrontierEntry> seeds = {{"https://a.example/", 0, false}};
+  {
+    StateStore state(path);  // the same file holds the pages and the frontier
+    CrawlFrontier frontier(path, "a");
+    CHECK_FALSE(frontier.begin(seeds));
+    frontier.add({{"https://a.example/world/", 1, false}});
+    frontier.done("https://a.example/");
+    CrawlFrontier other(path, "b");  // another crawl in the same file
+    CHECK_FALSE(other.begin({{"https://b.example/", 0, false}}));
+  }
+  CrawlFrontier frontier(path, "a");
+  CHECK(frontier.begin(seeds));  // continues: the seeds are not queued again
+  CHECK(frontier.next(10, 10) ==
+        std::vector<FrontierEntry>{{"https://a.example/world/", 1, false}});
+  frontier.done("https://a.example/world/");
+  CHECK_FALSE(frontier.begin(seeds));  // the pass was over: a new one
+  CHECK(frontier.next(10, 10) == seeds);
+  CHECK(CrawlFrontier(path, "b").begin({}));
   CHECK(integrity_of(path) == "ok");
 }

@@ -134,18 +134,32 @@ std::vector<fs::path> sample_pages() {
   return files_with_extension(source_path("samples"), ".html");
 }
 
-// The site the examples download from: every sample under /articles/, a feed that
-// lists them, no robots.txt, and the first sample at any other path.
+// The urls of every sample under /articles/ of the server asked.
+std::vector<std::string> article_urls(const httplib::Request& request) {
+  std::vector<std::string> urls;
+  for (const auto& page : sample_pages()) {
+    urls.push_back("http://" + request.get_header_value("Host") + "/articles/" +
+                   page.filename().string());
+  }
+  return urls;
+}
+
+// The site the examples download from: every sample under /articles/, a feed and
+// a sitemap that list them, no robots.txt, and the first sample at any other path.
 void serve_samples(httplib::Server& server) {
   server.Get("/robots.txt",
              [](const httplib::Request&, httplib::Response& response) { response.status = 404; });
   server.Get("/rss.xml", [](const httplib::Request& request, httplib::Response& response) {
     std::string feed = "<rss version=\"2.0\"><channel><title>News</title>";
-    for (const auto& page : sample_pages()) {
-      feed += "<item><link>http://" + request.get_header_value("Host") + "/articles/" +
-              page.filename().string() + "</link></item>";
-    }
+    for (const std::string& url : article_urls(request))
+      feed += "<item><link>" + url + "</link></item>";
     response.set_content(feed + "</channel></rss>", "application/rss+xml");
+  });
+  server.Get("/sitemap.xml", [](const httplib::Request& request, httplib::Response& response) {
+    std::string sitemap = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">";
+    for (const std::string& url : article_urls(request))
+      sitemap += "<url><loc>" + url + "</loc></url>";
+    response.set_content(sitemap + "</urlset>", "application/xml");
   });
   server.Get(R"(/articles/([-a-z0-9]+\.html))",
              [](const httplib::Request& request, httplib::Response& response) {
