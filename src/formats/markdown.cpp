@@ -1,21 +1,36 @@
-// Markdown: YAML front matter for the metadata, a CommonMark body (cmark).
-//
-// Writing is exact, so that record → markdown → record loses nothing:
+// Markdown: YAML front matter for the metadata, a CommonMark body (cmark), written
+// to read as a person would write it, yet so that record → markdown → record loses
+// nothing:
 // - the front matter holds every field but the body (extras included), as YAML;
-// - text is escaped: markdown punctuation gets a backslash, control characters
-//   and newlines become numeric references (&#10;), and so do spaces at either end
-//   of a text, which Markdown would strip;
-// - marks are inline HTML (<em>, <strong>, <code>) and links [text](<url>), which,
-//   unlike * and _, parse back the same whatever the text around them;
+// - the body opens with "# Title" and an emphasised byline ("*By Anna Berg and Li Wei
+//   · 2026-03-04*": authors, the day published), which the reader drops again when
+//   they say what the front matter says;
+// - marks are **strong**, *emphasis*, `code` (a fence longer than any backtick run
+//   inside, padded with a space when the code starts or ends with a backtick or with
+//   spaces at both ends) and [text](url) (<url> only when it has spaces, controls or
+//   <>, parentheses escaped when they do not pair up). A "*" run that CommonMark
+//   would not read as opening or closing where it stands (next to a space or
+//   punctuation, beside another "*" run) is inline HTML instead: <strong>, <em>,
+//   <code> (also for code with control characters);
+// - text gets a backslash only where CommonMark would read syntax: always before
+//   \ ` * [ ] <, before _ unless between letters, before & when it would start a
+//   reference, ! before a link, and at the start of a line before # > - + = ~ and the
+//   "." or ")" of "1."; newlines are hard line breaks ("\" at the end of the line,
+//   "> " or the list item's indent on the next); control characters, newlines in
+//   headings and spaces Markdown would strip (at either end of a text, around a line
+//   break) are numeric references (&#10;, &#32;);
 // - an empty paragraph is "<p></p>"; a quote's attribution is a last paragraph
 //   starting with "— "; an image block is a paragraph holding only
-//   ![alt](<src> "caption"); consecutive lists alternate their markers (- and *,
+//   ![alt](src "caption"); consecutive lists alternate their markers (- and *,
 //   "." and ")") so that they stay apart;
 // - a table is a pipe table (header row and "---" row when it has a header) after a
 //   "<!-- crbc-table {...} -->" comment that gives its caption, header flag and
 //   row count; cells escape "\", "|", newlines and CRs with backslashes;
-// - a block Markdown cannot carry exactly (text with U+0000, code with CRs or with a
-//   record separator line) is written as "<!-- crbc-block {JSON} -->".
+// - each block is checked as it is written: its Markdown, parsed alone by cmark and
+//   read back by the reader below, must give the same block (one parse of the block's
+//   own text, not of the record). A block that does not (such as text with U+0000,
+//   code with CRs or with a record separator line, a list without items) is written
+//   as "<!-- crbc-block {JSON} -->".
 //
 // Several records in one stream are separated by a line
 // "<!-- crbc: next record -->" (kMarkdownRecordSeparator), each record then starting
@@ -23,13 +38,15 @@
 //
 // Reading accepts any CommonMark: emphasis, strong, code spans and links become
 // marks, soft line breaks a space, hard ones a newline; HTML other than the forms
-// above is kept as text (blocks) or dropped (inline tags).
+// above is kept as text (blocks) or dropped (inline tags). Without front matter, a
+// leading level-1 heading is the title.
 #include <cmark.h>
 
 #include <algorithm>
 #include <sstream>
 
 #include "formats/internal.hpp"
+#include "formats/markdown_text.hpp"
 #include "model/record_json.hpp"
 #include "text/utf8.hpp"
 
@@ -45,126 +62,48 @@ constexpr std::string_view kCommentEnd = " -->";
 constexpr std::string_view kEmptyParagraph = "<p></p>";
 constexpr std::string_view kAttributionDash = "\u2014 ";
 
+// ---- the generated title and byline -----------------------------------------
+
+// "By Anna Berg and Li Wei" of the authors.
+std::string names(const std::vector<std::string>& authors) {
+  std::string out = authors.front();
+  for (std::size_t i = 1; i < authors.size(); ++i) {
+    out += i + 1 == authors.size() ? " and " : ", ";
+    out += authors[i];
+  }
+  return out;
+}
+
+// "2026-03-04" of "2026-03-04T10:20:30+01:00"; a date in another form as it is.
+std::string_view day_of(std::string_view published) {
+  constexpr std::string_view kShape = "0000-00-00";
+  if (published.size() < kShape.size()) return published;
+  for (std::size_t i = 0; i < kShape.size(); ++i) {
+    const bool digit = published[i] >= '0' && published[i] <= '9';
+    if (kShape[i] == '0' ? !digit : published[i] != '-') return published;
+  }
+  return published.substr(0, kShape.size());
+}
+
+// The emphasised line under the title: "By Anna Berg · 2026-03-04"; empty without
+// authors and date.
+model::RichText byline(const model::Article& article) {
+  std::string text;
+  if (!article.authors.empty()) text = "By " + names(article.authors);
+  const std::string_view day = day_of(article.published);
+  if (!day.empty()) {
+    if (!text.empty()) text += " \u00B7 ";
+    text += day;
+  }
+  if (text.empty()) return {};
+  const std::size_t length = text::code_point_count(text);
+  return {std::move(text), {{model::Mark::Kind::emphasis, 0, length, {}}}};
+}
+
 // ---- writing ---------------------------------------------------------------
 
-void numeric_reference(std::string& out, unsigned code) {
-  out += "&#" + std::to_string(code) + ";";
-}
-
-bool is_control(unsigned char c) {
-  return c < 0x20 || c == 0x7F;
-}
-
-// Markdown inline text. `at_start`/`at_end`: whether the run begins/ends the whole
-// text (where spaces would be stripped and line-start syntax is recognised).
-class InlineEscaper {
- public:
-  explicit InlineEscaper(std::string& out) : out_(out) {}
-
-  void escape(std::string_view text, bool at_start, bool at_end) {
-    leading_digits_ = at_start;
-    for (const std::string_view cp : text::CodePoints(text)) {
-      const bool first = at_start && cp.data() == text.data();
-      const bool last = at_end && cp.data() + cp.size() == text.data() + text.size();
-      const auto c = static_cast<unsigned char>(cp[0]);
-      if (cp.size() > 1) {
-        out_ += cp;
-        leading_digits_ = false;
-        continue;
-      }
-      const bool digit = c >= '0' && c <= '9';
-      if (is_control(c) || ((first || last) && c == ' ')) {
-        numeric_reference(out_, c);
-      } else if (std::string_view("\\`*_[]<>&#!").find(static_cast<char>(c)) !=
-                 std::string_view::npos) {
-        out_ += '\\';
-        out_ += static_cast<char>(c);
-      } else if (first &&
-                 std::string_view("-+=~").find(static_cast<char>(c)) != std::string_view::npos) {
-        out_ += '\\';
-        out_ += static_cast<char>(c);
-      } else if (leading_digits_ && !first && (c == '.' || c == ')')) {
-        out_ += '\\';  // "1." would start an ordered list
-        out_ += static_cast<char>(c);
-      } else {
-        out_ += static_cast<char>(c);
-      }
-      leading_digits_ = leading_digits_ && digit;
-    }
-  }
-
- private:
-  std::string& out_;
-  bool leading_digits_ = false;
-};
-
-// Text inside <...> (link destinations) or "..." (titles), and info strings.
-void escape_literal(std::string& out, std::string_view text, std::string_view specials) {
-  for (const std::string_view cp : text::CodePoints(text)) {
-    const auto c = static_cast<unsigned char>(cp[0]);
-    const bool at_edge =
-        cp.data() == text.data() || cp.data() + cp.size() == text.data() + text.size();
-    // A backslash does not stop cmark decoding "&amp;" here, so '&' is a reference too.
-    if (cp.size() == 1 && (is_control(c) || c == '&' || (at_edge && c == ' '))) {
-      numeric_reference(out, c);
-    } else if (cp.size() == 1 && (specials.find(static_cast<char>(c)) != std::string_view::npos)) {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else {
-      out += cp;
-    }
-  }
-}
-
-class InlineMarkdown : public MarkVisitor {
- public:
-  InlineMarkdown(std::string& out, std::size_t size) : out_(out), escaper_(out), size_(size) {}
-  void text(std::string_view run, std::size_t offset) override {
-    escaper_.escape(run, offset == 0, offset + run.size() == size_);
-  }
-  void open(const model::Mark& mark) override {
-    static constexpr const char* kOpen[] = {"[", "<em>", "<strong>", "<code>"};
-    out_ += kOpen[static_cast<int>(mark.kind)];
-  }
-  void close(const model::Mark& mark) override {
-    if (mark.kind == model::Mark::Kind::link) {
-      out_ += "](<";
-      escape_literal(out_, mark.href, "\\<>");
-      out_ += ">)";
-      return;
-    }
-    static constexpr const char* kClose[] = {"", "</em>", "</strong>", "</code>"};
-    out_ += kClose[static_cast<int>(mark.kind)];
-  }
-
- private:
-  std::string& out_;
-  InlineEscaper escaper_;
-  std::size_t size_;
-};
-
-void rich_markdown(std::string& out, const model::RichText& rich) {
-  if (rich.text.empty()) {
-    out += kEmptyParagraph;
-    return;
-  }
-  InlineMarkdown visitor(out, rich.text.size());
-  visit_marks(rich, visitor);
-}
-
-void plain_markdown(std::string& out, std::string_view text) {
-  InlineEscaper(out).escape(text, true, true);
-}
-
-std::size_t longest_run(std::string_view text, char c) {
-  std::size_t longest = 0;
-  std::size_t run = 0;
-  for (const char x : text) {
-    run = x == c ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  return longest;
-}
+// Whether `markdown`, read alone, gives back `expected` (normalised); with the reader below.
+bool reads_back_as(std::string_view markdown, const model::Block& expected);
 
 bool has_line(std::string_view text, std::string_view wanted) {
   std::size_t start = 0;
@@ -176,65 +115,34 @@ bool has_line(std::string_view text, std::string_view wanted) {
   return false;
 }
 
-class BodyWriter {
+// One block as readable Markdown.
+class BlockMarkdown {
  public:
-  explicit BodyWriter(std::string& out) : out_(out) {}
+  explicit BlockMarkdown(bool alternate_lists) : alternate_lists_(alternate_lists) {}
 
-  void block(const model::Block& block) {
-    const bool list = std::holds_alternative<model::List>(block);
-    if (!exact(block)) {
-      out_ += kBlockComment;
-      out_ += dump_for_html(model::to_json(block));
-      out_ += kCommentEnd;
-      out_ += '\n';
-    } else {
-      std::visit([this](const auto& b) { write(b); }, block);
-    }
-    lists_in_a_row_ = list ? lists_in_a_row_ + 1 : 0;
+  std::string operator()(const model::Block& block) {
+    std::visit([this](const auto& b) { write(b); }, block);
+    return std::move(out_);
   }
 
  private:
-  // A list without items has no Markdown form.
-  static bool has_empty_list(const model::List& list, int depth) {
-    if (list.items.empty() || depth > model::kMaxListDepth) return true;
-    return std::any_of(list.items.begin(), list.items.end(), [&](const model::ListItem& item) {
-      return std::any_of(item.children.begin(), item.children.end(), [&](const model::List& child) {
-        return has_empty_list(child, depth + 1);
-      });
-    });
-  }
-
-  // Whether Markdown can carry the block exactly.
-  static bool exact(const model::Block& block) {
-    if (const auto* list = std::get_if<model::List>(&block); list && has_empty_list(*list, 1)) {
-      return false;
+  void write_rich(const model::RichText& rich, const InlinePlace& place) {
+    if (rich.text.empty()) {
+      out_ += kEmptyParagraph;
+    } else {
+      write_inline_markdown(out_, rich, place);
     }
-    if (const auto* pre = std::get_if<model::Preformatted>(&block)) {
-      // cmark trims the info string after decoding references: edge spaces can't survive.
-      const auto edge_space = [](char c) {
-        return std::string_view(" \t\n\r\v\f").find(c) != std::string_view::npos;
-      };
-      if (!pre->language.empty() &&
-          (edge_space(pre->language.front()) || edge_space(pre->language.back()))) {
-        return false;
-      }
-      if (pre->text.find('\r') != std::string::npos ||
-          has_line(pre->text, kMarkdownRecordSeparator)) {
-        return false;
-      }
-    }
-    return model::to_json(block).dump().find("\\u0000") == std::string::npos;
   }
-
   void write(const model::Paragraph& p) {
-    rich_markdown(out_, p.content);
+    write_rich(p.content, {});
     out_ += '\n';
   }
   void write(const model::Heading& h) {
     out_ += std::string(static_cast<std::size_t>(std::clamp(h.level, 1, 6)), '#');
     if (!h.content.text.empty()) {
       out_ += ' ';
-      rich_markdown(out_, h.content);
+      write_inline_markdown(out_, h.content,
+                            {.line_start = false, .heading = true, .continuation = ""});
     }
     out_ += '\n';
   }
@@ -244,31 +152,30 @@ class BodyWriter {
       return;
     }
     out_ += "> ";
-    rich_markdown(out_, q.content);
+    write_rich(q.content, {.continuation = "> "});
     out_ += '\n';
     if (!q.attribution.empty()) {
       out_ += ">\n> ";
       out_ += kAttributionDash;
-      InlineEscaper(out_).escape(q.attribution, false, true);
+      write_inline_markdown(out_, {q.attribution, {}}, {.line_start = false, .continuation = "> "});
       out_ += '\n';
     }
   }
-  void write(const model::List& list) { write_list(list, "", lists_in_a_row_ % 2 == 1, 1); }
+  void write(const model::List& list) { write_list(list, "", alternate_lists_, 1); }
   void write_list(const model::List& list, const std::string& indent, bool alternate, int depth) {
     if (depth > model::kMaxListDepth) throw FormatError("lists nested too deeply to write");
     std::size_t number = 0;
     for (const model::ListItem& item : list.items) {
-      std::string marker = list.ordered ? std::to_string(++number) + (alternate ? ")" : ".")
-                                        : std::string(alternate ? "*" : "-");
+      const std::string marker = list.ordered ? std::to_string(++number) + (alternate ? ")" : ".")
+                                              : std::string(alternate ? "*" : "-");
+      const std::string child_indent = indent + std::string(marker.size() + 1, ' ');
       out_ += indent;
       out_ += marker;
       if (!item.content.text.empty()) {
         out_ += ' ';
-        InlineMarkdown visitor(out_, item.content.text.size());
-        visit_marks(item.content, visitor);
+        write_inline_markdown(out_, item.content, {.continuation = child_indent});
       }
       out_ += '\n';
-      const std::string child_indent = indent + std::string(marker.size() + 1, ' ');
       // A list whose first item is empty cannot interrupt the item's paragraph
       // ("text\n  -" would underline it as a heading): a blank line keeps it apart.
       if (!item.content.text.empty() && !item.children.empty()) out_ += '\n';
@@ -279,14 +186,12 @@ class BodyWriter {
   }
   void write(const model::Image& image) {
     out_ += "![";
-    if (!image.alt.empty()) plain_markdown(out_, image.alt);
-    out_ += "](<";
-    escape_literal(out_, image.src, "\\<>");
-    out_ += '>';
+    write_inline_markdown(out_, {image.alt, {}}, {.line_start = false, .continuation = ""});
+    out_ += "](";
+    write_link_destination(out_, image.src);
     if (!image.caption.empty()) {
-      out_ += " \"";
-      escape_literal(out_, image.caption, "\\\"");
-      out_ += '"';
+      out_ += ' ';
+      write_link_title(out_, image.caption);
     }
     out_ += ")\n";
   }
@@ -296,7 +201,7 @@ class BodyWriter {
     const std::string fence(std::max<std::size_t>(3, longest_run(pre.text, fence_char) + 1),
                             fence_char);
     out_ += fence;
-    escape_literal(out_, pre.language, tildes ? "\\" : "\\`");
+    write_info_string(out_, pre.language, fence_char);
     out_ += '\n';
     out_ += pre.text;
     if (!pre.text.empty()) out_ += '\n';
@@ -328,9 +233,57 @@ class BodyWriter {
     }
   }
 
+  bool alternate_lists_;
+  std::string out_;
+};
+
+// The block as readable Markdown, if that reads back as the same block (else a
+// crbc-block comment carries it). The check costs one cmark parse of the block's text.
+std::optional<std::string> faithful_markdown(const model::Block& block, bool alternate_lists) {
+  // A code line equal to the record separator would split the stream.
+  if (const auto* pre = std::get_if<model::Preformatted>(&block);
+      pre != nullptr && has_line(pre->text, kMarkdownRecordSeparator)) {
+    return std::nullopt;
+  }
+  model::Block expected = block;
+  model::normalize(expected);
+  std::string markdown = BlockMarkdown(alternate_lists)(block);
+  if (!reads_back_as(markdown, expected)) return std::nullopt;
+  return markdown;
+}
+
+class BodyWriter {
+ public:
+  explicit BodyWriter(std::string& out) : out_(out) {}
+
+  void block(const model::Block& block) {
+    const bool list = std::holds_alternative<model::List>(block);
+    if (const auto markdown = faithful_markdown(block, lists_in_a_row_ % 2 == 1)) {
+      out_ += *markdown;
+    } else {
+      out_ += kBlockComment;
+      out_ += dump_for_html(model::to_json(block));
+      out_ += kCommentEnd;
+      out_ += '\n';
+    }
+    lists_in_a_row_ = list ? lists_in_a_row_ + 1 : 0;
+  }
+
+ private:
   std::string& out_;
   std::size_t lists_in_a_row_ = 0;
 };
+
+// The "# Title" heading and the byline that open the body, as far as they read back as
+// themselves; the reader drops them again (drop_title_and_byline).
+std::vector<model::Block> title_and_byline(const model::Article& article) {
+  std::vector<model::Block> blocks;
+  if (!article.title.empty()) blocks.emplace_back(model::Heading{1, {article.title, {}}});
+  if (model::RichText line = byline(article); !line.text.empty()) {
+    blocks.emplace_back(model::Paragraph{std::move(line)});
+  }
+  return blocks;
+}
 
 std::string markdown_document(const model::Article& article) {
   json meta = model::to_json(article);
@@ -338,6 +291,9 @@ std::string markdown_document(const model::Article& article) {
   std::ostringstream front;
   write_yaml_mapping(front, meta);
   std::string out = "---\n" + front.str() + "---\n";
+  for (const model::Block& block : title_and_byline(article)) {
+    if (const auto markdown = faithful_markdown(block, false)) out += '\n' + *markdown;
+  }
   BodyWriter body(out);
   for (const model::Block& block : article.body) {
     out += '\n';
@@ -748,6 +704,41 @@ class BodyReader {
   std::size_t first_line_;
 };
 
+// Reading back one block's Markdown, as the writer checks it (see faithful_markdown).
+bool reads_back_as(std::string_view markdown, const model::Block& expected) {
+  // After a blank line, as in a whole document: cmark drops a byte order mark that
+  // starts its input.
+  const std::string text = "\n" + std::string(markdown);
+  const NodePtr document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
+  if (!document) return false;
+  std::vector<model::Block> blocks = BodyReader(text, 1).read(document.get());
+  if (blocks.size() != 1) return false;
+  model::normalize(blocks.front());
+  return blocks.front() == expected;
+}
+
+// Drops the "# Title" heading and the byline paragraph the writer puts first, when they
+// say what the front matter says (it carries those fields exactly).
+void drop_title_and_byline(cmark_node* document, const model::Article& article) {
+  cmark_node* first = cmark_node_first_child(document);
+  if (first != nullptr && !article.title.empty() &&
+      cmark_node_get_type(first) == CMARK_NODE_HEADING &&
+      cmark_node_get_heading_level(first) == 1 &&
+      inline_text(first) == model::RichText{article.title, {}}) {
+    cmark_node* next = cmark_node_next(first);
+    cmark_node_free(first);
+    first = next;
+  }
+  const model::RichText expected = byline(article);
+  if (first == nullptr || expected.text.empty() ||
+      cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH) {
+    return;
+  }
+  model::RichText found = inline_text(first);
+  model::normalize_marks(found);
+  if (found == expected) cmark_node_free(first);
+}
+
 bool is_fence(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   return line == "---" || line == "...";
@@ -801,6 +792,7 @@ model::Article article_from_markdown(std::string_view text, std::size_t first_li
   }
   NodePtr document(cmark_parse_document(body.data(), body.size(), CMARK_OPT_SOURCEPOS));
   if (!document) throw FormatError("cannot parse the Markdown body", body_line, 1);
+  drop_title_and_byline(document.get(), article);
   std::vector<model::Block> blocks;
   try {
     blocks = BodyReader(body, body_line).read(document.get());

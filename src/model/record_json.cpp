@@ -362,19 +362,21 @@ void normalize_marks(RichText& rich) {
   rich.marks = std::move(result);
 }
 
+void normalize(Block& block) {
+  std::visit(
+      [](auto& b) {
+        using T = std::decay_t<decltype(b)>;
+        if constexpr (std::is_same_v<T, List>) {
+          normalize_list(b);
+        } else if constexpr (requires { b.content; }) {
+          normalize_marks(b.content);
+        }
+      },
+      block);
+}
+
 void normalize(Article& article) {
-  for (Block& block : article.body) {
-    std::visit(
-        [](auto& b) {
-          using T = std::decay_t<decltype(b)>;
-          if constexpr (std::is_same_v<T, List>) {
-            normalize_list(b);
-          } else if constexpr (requires { b.content; }) {
-            normalize_marks(b.content);
-          }
-        },
-        block);
-  }
+  for (Block& block : article.body) normalize(block);
 }
 
 json to_json(const Block& block) {

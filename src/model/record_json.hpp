@@ -34,6 +34,9 @@ Block block_from_json(const nlohmann::json& value, const std::string& pointer = 
 // (start, longest first, kind), and crossing marks split so that they nest.
 void normalize_marks(RichText& rich);
 
+// Canonical form of one block (its marks normalised).
+void normalize(Block& block);
+
 // Canonical form of a whole record (marks normalised everywhere). Readers call it,
 // so that every format yields the same record for the same content.
 void normalize(Article& article);
