@@ -107,8 +107,9 @@ struct WriteOptions {
 
 // Writers never fail on a record's content (invalid UTF-8 is replaced by U+FFFD).
 // Several records on one stream: json writes one record a line (NDJSON), or one
-// indented document after another with `pretty`; yaml writes one document each, markdown separates them with "<!-- crbc: next record -->", html
-// writes one complete page after another, jsonld one object a line, csv/tsv one row.
+// indented document after another with `pretty`; yaml writes one document each, markdown separates
+// them with "<!-- crbc: next record -->", html writes one complete page after another, jsonld one
+// object a line, csv/tsv one row.
 class RecordWriter {
  public:
   virtual ~RecordWriter() = default;
