@@ -126,8 +126,8 @@ TEST_CASE(
   const auto run_result = run(fetch_command("--max-pages 3 --explore " + shell_quote(site.home())));
   INFO(run_result.err);
   CHECK(run_result.status == 0);
-  CHECK(site.paths_in(run_result.out) ==
-        std::vector<std::string>{news_article_path(1), news_article_path(2), news_article_path(3)});
+  // Pages come out in completion order, which load can change.
+  CHECK(as_set(site.paths_in(run_result.out)) == news_article_paths({1, 2, 3}));
   CHECK(site.times_requested(news_article_path(4)) == 0);
   CHECK(site.times_requested("/sitemap_index.xml") == 0);
 }
