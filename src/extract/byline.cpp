@@ -6,6 +6,8 @@
 #include <array>
 
 #include "extract/meta_text.hpp"
+#include "text/ascii.hpp"
+#include "text/entities.hpp"
 
 namespace crbc::extract {
 namespace {
@@ -82,8 +84,9 @@ bool is_punctuation_or_space(unsigned char c) {
 bool keeps_final_dot(std::string_view name) {
   const auto space = name.rfind(' ');
   const std::string_view last = space == std::string_view::npos ? name : name.substr(space + 1);
-  return last.size() == 2 ||
-         std::ranges::any_of(kSuffixes, [&](auto suffix) { return meta::equals_ci(last, suffix); });
+  return last.size() == 2 || std::ranges::any_of(kSuffixes, [&](auto suffix) {
+           return text::equals_ignoring_case(last, suffix);
+         });
 }
 
 std::string_view trim_name(std::string_view name) {
@@ -133,7 +136,7 @@ std::vector<std::string_view> split_parts(std::string_view text) {
       for (auto word : kConjunctions) {
         const std::size_t end = pos + 1 + word.size();
         if (end < text.size() && text[end] == ' ' &&
-            meta::equals_ci(text.substr(pos + 1, word.size()), word)) {
+            text::equals_ignoring_case(text.substr(pos + 1, word.size()), word)) {
           matched = word.size() + 2;
           break;
         }
@@ -152,7 +155,8 @@ std::vector<std::string_view> split_parts(std::string_view text) {
 }
 
 bool is_suffix(std::string_view part) {
-  return std::ranges::any_of(kSuffixes, [&](auto suffix) { return meta::equals_ci(part, suffix); });
+  return std::ranges::any_of(kSuffixes,
+                             [&](auto suffix) { return text::equals_ignoring_case(part, suffix); });
 }
 
 // "Jane Doe is a reporter at …", "John Roe for The Times": the name is what comes first.
@@ -171,8 +175,9 @@ std::string_view cut_after_name(std::string_view part) {
 // "and Jane Doe" (a part that followed an element boundary) -> "Jane Doe".
 std::string_view strip_conjunction(std::string_view part) {
   for (auto word : kConjunctions) {
-    if (meta::equals_ci(part, word)) return {};
-    if (part.size() > word.size() && part[word.size()] == ' ' && meta::starts_with_ci(part, word))
+    if (text::equals_ignoring_case(part, word)) return {};
+    if (part.size() > word.size() && part[word.size()] == ' ' &&
+        text::starts_with_ignoring_case(part, word))
       return part.substr(word.size() + 1);
   }
   return part;
@@ -232,9 +237,9 @@ bool looks_like_name(std::string_view name) {
 bool plausible_author_name(std::string_view name) {
   if (name.empty() || name.size() > kMaxNameBytes) return false;
   if (name.find_first_of("@:()[]{}<>=#\"/\\") != std::string_view::npos ||
-      meta::starts_with_ci(name, "www."))
+      text::starts_with_ignoring_case(name, "www."))
     return false;
-  if (meta::equals_ci(name, "staff")) return false;
+  if (text::equals_ignoring_case(name, "staff")) return false;
   if (std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return false;
   const std::size_t words = meta::word_count(name);
@@ -262,9 +267,10 @@ void add_unique_name(std::vector<std::string>& names, std::string name) {
 
 std::vector<std::string> split_byline(std::string_view byline, bool strict) {
   const std::string text =
-      meta::collapse_whitespace(meta::decode_entities(byline.substr(0, kMaxBylineBytes)));
+      meta::collapse_whitespace(text::decode_html_references(byline.substr(0, kMaxBylineBytes)));
   std::vector<std::string> names;
-  if (text.find("://") != std::string::npos || meta::starts_with_ci(text, "www.")) return names;
+  if (text.find("://") != std::string::npos || text::starts_with_ignoring_case(text, "www."))
+    return names;
   const auto parts = split_parts(strip_lead_in(text));
   std::size_t name_parts = 0;
   for (std::string_view part : parts) name_parts += meta::word_count(part) > 0;

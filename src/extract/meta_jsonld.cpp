@@ -9,6 +9,7 @@
 #include "extract/byline.hpp"
 #include "extract/meta_text.hpp"
 #include "text/ascii.hpp"
+#include "text/entities.hpp"
 #include "text/json_strings.hpp"
 
 namespace crbc::extract::meta {
@@ -84,7 +85,7 @@ bool is_page_type(std::string_view type) {
 }
 
 std::string clean(std::string_view text) {
-  return collapse_whitespace(decode_entities(text));
+  return collapse_whitespace(text::decode_html_references(text));
 }
 
 class Reader {

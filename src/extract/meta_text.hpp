@@ -13,19 +13,11 @@ std::string collapse_whitespace(std::string_view text);
 // Lower case of valid UTF-8, code point by code point (no locale).
 std::string lowercase(std::string_view text);
 
-// HTML character references decoded: numeric ones and the named ones news pages use
-// in JSON-LD and attribute text (gumbo already decodes the document itself). Unknown
-// names are left as written.
-std::string decode_entities(std::string_view text);
-
 // Letters and digits only, lower-cased: "The Verge | News" -> "thevergenews". Used to
 // compare titles and site names regardless of punctuation and spacing.
 std::string fold_alnum(std::string_view text);
 
 // Number of words (runs of letters or digits).
 std::size_t word_count(std::string_view text);
-
-bool starts_with_ci(std::string_view text, std::string_view prefix);
-bool equals_ci(std::string_view a, std::string_view b);
 
 }  // namespace crbc::extract::meta

@@ -19,6 +19,7 @@
 #include "extract/meta_title.hpp"
 #include "extract/url.hpp"
 #include "text/ascii.hpp"
+#include "text/entities.hpp"
 
 namespace crbc::extract {
 namespace {
@@ -52,17 +53,6 @@ struct PageFacts {
   NodeId breadcrumb_trail = kNoNode;  // the first visible breadcrumb trail
 };
 
-bool has_token(std::string_view list, std::string_view token) {
-  std::size_t start = 0;
-  while (start < list.size()) {
-    std::size_t end = list.find_first_of(" \t\n\r\f", start);
-    if (end == std::string_view::npos) end = list.size();
-    if (meta::equals_ci(list.substr(start, end - start), token)) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
 // A link home labelled as navigation ("Home", "Go to Home Page »", "Back to the
 // homepage") rather than with the site's name.
 bool is_navigation_label(std::string_view label) {
@@ -71,8 +61,8 @@ bool is_navigation_label(std::string_view label) {
     if (label.find(arrow) != std::string_view::npos) return true;
   }
   const std::string lower = text::ascii_lower(label);
-  return has_token(lower, "home") || has_token(lower, "homepage") || lower.starts_with("go to ") ||
-         lower.starts_with("back to ");
+  return text::has_token(lower, "home") || text::has_token(lower, "homepage") ||
+         lower.starts_with("go to ") || lower.starts_with("back to ");
 }
 
 // class or id naming a byline: "byline", "article-author", "author-name", "writer".
@@ -123,9 +113,9 @@ void collect_element(const Document& doc, NodeId n, PageFacts& facts) {
   }
   if (tag == "link") {
     const std::string_view rel = doc.attr_or_empty(n, "rel");
-    if (has_token(rel, "canonical") && facts.canonical.empty())
+    if (text::has_token(rel, "canonical") && facts.canonical.empty())
       facts.canonical = std::string(doc.attr_or_empty(n, "href"));
-    if (has_token(rel, "image_src") && facts.image_src.empty())
+    if (text::has_token(rel, "image_src") && facts.image_src.empty())
       facts.image_src = std::string(doc.attr_or_empty(n, "href"));
     return;
   }
@@ -155,12 +145,13 @@ void collect_element(const Document& doc, NodeId n, PageFacts& facts) {
   const std::string itemprop = text::ascii_lower(doc.attr_or_empty(n, "itemprop"));
   if (!itemprop.empty() && facts.microdata.size() < kMaxCandidates)
     facts.microdata.emplace_back(itemprop, n);
-  if ((tag == "h1" || has_token(itemprop, "headline")) && facts.headlines.size() < kMaxCandidates)
+  if ((tag == "h1" || text::has_token(itemprop, "headline")) &&
+      facts.headlines.size() < kMaxCandidates)
     facts.headlines.push_back(n);
   if (tag == "h2" && facts.h2s.size() < kMaxCandidates) facts.h2s.push_back(n);
   if (tag == "time" && facts.times.size() < kMaxCandidates) facts.times.push_back(n);
   if (facts.breadcrumb_trail == kNoNode && is_breadcrumb_trail(doc, n)) facts.breadcrumb_trail = n;
-  const bool byline = has_token(doc.attr_or_empty(n, "rel"), "author") ||
+  const bool byline = text::has_token(doc.attr_or_empty(n, "rel"), "author") ||
                       names_byline(doc.attr_or_empty(n, "class")) ||
                       names_byline(doc.attr_or_empty(n, "id"));
   if (byline && facts.bylines.size() < kMaxCandidates) facts.bylines.push_back(n);
@@ -173,7 +164,7 @@ bool starts_byline(std::string_view raw) {
   const std::string collapsed = meta::collapse_whitespace(raw);
   const std::string_view text = collapsed;
   if (text.size() > 200) return false;
-  if (meta::equals_ci(text, "by")) return true;
+  if (text::equals_ignoring_case(text, "by")) return true;
   const std::string lower = meta::lowercase(text);
   for (std::string_view lead : {"by ", "by:", "von ", "par ", "por ", "автор", "written by "}) {
     const auto pos = lower.find(lead);
@@ -241,7 +232,7 @@ class MetadataBuilder {
       const auto it = facts_.meta.find(std::string(key));
       if (it == facts_.meta.end()) continue;
       for (const auto& value : it->second) {
-        std::string cleaned = meta::collapse_whitespace(meta::decode_entities(value));
+        std::string cleaned = meta::collapse_whitespace(text::decode_html_references(value));
         if (!cleaned.empty()) return cleaned;
       }
     }
@@ -277,7 +268,7 @@ class MetadataBuilder {
 
   std::string microdata_first(std::string_view prop) const {
     for (const auto& [itemprop, n] : facts_.microdata) {
-      if (!has_token(itemprop, prop)) continue;
+      if (!text::has_token(itemprop, prop)) continue;
       if (auto value = microdata_value(n); !value.empty()) return value;
     }
     return {};
@@ -289,7 +280,7 @@ class MetadataBuilder {
     if (scheme == std::string_view::npos) return {};
     url.remove_prefix(scheme + 3);
     url = url.substr(0, url.find_first_of("/:?#"));
-    if (meta::starts_with_ci(url, "www.")) url.remove_prefix(4);
+    if (text::starts_with_ignoring_case(url, "www.")) url.remove_prefix(4);
     return std::string(url);
   }
 
@@ -339,7 +330,8 @@ class MetadataBuilder {
     if (trail == kNoNode) return {};
     std::vector<NodeId> items;
     for (const auto& [itemprop, n] : facts_.microdata) {
-      if (has_token(itemprop, "itemlistelement") && doc_.contains(trail, n)) items.push_back(n);
+      if (text::has_token(itemprop, "itemlistelement") && doc_.contains(trail, n))
+        items.push_back(n);
     }
     if (items.empty()) {
       for (NodeId li : doc_.elements_by_tag("li", trail)) {
@@ -659,7 +651,7 @@ class MetadataBuilder {
     std::vector<std::string> names;
     const NodeId scope = article_item_scope();
     for (const auto& [itemprop, n] : facts_.microdata) {
-      if (!has_token(itemprop, "author") && !has_token(itemprop, "creator")) continue;
+      if (!text::has_token(itemprop, "author") && !text::has_token(itemprop, "creator")) continue;
       if (!belongs_to_article(n, scope)) continue;
       if (doc_.tag(n) == "meta" || doc_.tag(n) == "link") {
         for (auto& name : split_byline(doc_.attr_or_empty(n, "content")))
@@ -670,7 +662,7 @@ class MetadataBuilder {
       if (doc_.attr(n, "itemscope")) {
         // A Person item: its name property.
         for (const auto& [inner_prop, inner] : facts_.microdata) {
-          if (doc_.contains(n, inner) && has_token(inner_prop, "name")) {
+          if (doc_.contains(n, inner) && text::has_token(inner_prop, "name")) {
             text = microdata_value(inner);
             break;
           }
@@ -1008,7 +1000,7 @@ class MetadataBuilder {
     if (!article.tags.empty()) return;
     std::unordered_set<std::string> seen;
     const auto add = [&](std::string_view raw) {
-      std::string tag = meta::collapse_whitespace(meta::decode_entities(raw));
+      std::string tag = meta::collapse_whitespace(text::decode_html_references(raw));
       if (tag.empty() || article.tags.size() >= kMaxTags) return;
       if (seen.insert(meta::fold_alnum(tag)).second) article.tags.push_back(std::move(tag));
     };

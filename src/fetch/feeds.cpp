@@ -13,6 +13,7 @@
 #include "fetch/fetch.hpp"
 #include "io/gzip.hpp"
 #include "text/ascii.hpp"
+#include "text/entities.hpp"
 
 namespace crbc::fetch {
 namespace {
@@ -216,31 +217,6 @@ std::string tag_attribute(std::string_view tag, std::string_view name) {
   return {};
 }
 
-std::string decode_basic_entities(std::string text) {
-  static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
-      {"&amp;", "&"},  {"&quot;", "\""}, {"&#39;", "'"},
-      {"&apos;", "'"}, {"&lt;", "<"},    {"&gt;", ">"}};
-  for (const auto& [entity, replacement] : kEntities) {
-    for (std::size_t at = text.find(entity); at != std::string::npos;
-         at = text.find(entity, at + 1)) {
-      text.replace(at, entity.size(), replacement);
-    }
-  }
-  return text;
-}
-
-bool has_token(std::string_view list, std::string_view token) {
-  const std::string lower = text::ascii_lower(list);
-  std::size_t i = 0;
-  while (i < lower.size()) {
-    while (i < lower.size() && std::isspace(static_cast<unsigned char>(lower[i]))) ++i;
-    const std::size_t start = i;
-    while (i < lower.size() && !std::isspace(static_cast<unsigned char>(lower[i]))) ++i;
-    if (std::string_view(lower).substr(start, i - start) == token) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<std::string> discover_feeds(std::string_view html, std::string_view base_url) {
@@ -254,9 +230,10 @@ std::vector<std::string> discover_feeds(std::string_view html, std::string_view 
     const std::string_view tag = std::string_view(html).substr(at + 5, end - at - 5);
     at = end;
     const std::string type = text::ascii_lower(tag_attribute(tag, "type"));
-    if (!has_token(tag_attribute(tag, "rel"), "alternate")) continue;
+    if (!text::has_token(tag_attribute(tag, "rel"), "alternate")) continue;
     if (type != "application/rss+xml" && type != "application/atom+xml") continue;
-    std::string resolved = resolve_url(base_url, decode_basic_entities(tag_attribute(tag, "href")));
+    std::string resolved =
+        resolve_url(base_url, text::decode_html_references(tag_attribute(tag, "href")));
     if (!resolved.empty() && std::find(feeds.begin(), feeds.end(), resolved) == feeds.end()) {
       feeds.push_back(std::move(resolved));
     }

@@ -57,4 +57,17 @@ constexpr bool starts_with_ignoring_case(std::string_view text,
   return true;
 }
 
+// Whether the space-separated list `list` (an HTML rel, class or itemprop value) has
+// the token `lower` (written in lower case), ignoring ASCII case.
+constexpr bool has_token(std::string_view list, std::string_view lower) noexcept {
+  std::size_t start = 0;
+  while (start < list.size()) {
+    std::size_t end = start;
+    while (end < list.size() && !is_ascii_space(list[end])) ++end;
+    if (equals_ignoring_case(list.substr(start, end - start), lower)) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 }  // namespace crbc::text

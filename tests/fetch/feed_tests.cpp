@@ -92,14 +92,17 @@ TEST_CASE("an HTML home page announces its feeds", "[fetch][feeds]") {
     <link rel="stylesheet" href="/style.css">
     <LINK REL="alternate" TYPE="application/rss+xml" title="RSS" href="/feed.xml">
     <link rel='alternate' type='application/atom+xml' href='https://other.example/atom?a=1&amp;b=2'>
+    <link rel="alternate" type="application/rss+xml" href="/q?s=&amp;lt;b&amp;gt;">
     <link rel="alternate" hreflang="fr" href="/fr/">
     </head><body></body></html>)";
   CHECK(crbc::fetch::discover_feeds(html, "https://home.example/section/") ==
         std::vector<std::string>{"https://home.example/feed.xml",
-                                 "https://other.example/atom?a=1&b=2"});
+                                 "https://other.example/atom?a=1&b=2",
+                                 // decoded once: the page's "&amp;lt;" stands for "&lt;"
+                                 "https://home.example/q?s=&lt;b&gt;"});
   const auto links = parse_feed(html, "https://home.example/", "text/html; charset=utf-8");
   CHECK(links.kind == FeedKind::html);
-  CHECK(links.feeds.size() == 2);
+  CHECK(links.feeds.size() == 3);
 }
 
 TEST_CASE("feeds, sitemaps, sitemap indexes and home pages expand to article urls",

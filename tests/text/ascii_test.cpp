@@ -28,3 +28,12 @@ TEST_CASE("equals and contains ignoring case compare against a lower-case needle
   CHECK(is_ascii_space('\f'));
   CHECK_FALSE(is_ascii_space('\v'));
 }
+
+TEST_CASE("has_token finds a whole token of a space-separated list") {
+  CHECK(has_token("nofollow Author", "author"));
+  CHECK(has_token("\tcanonical\n", "canonical"));
+  CHECK_FALSE(has_token("authors", "author"));  // a token, not a prefix
+  CHECK_FALSE(has_token("co-author", "author"));
+  CHECK_FALSE(has_token("", "author"));
+  CHECK_FALSE(has_token("   ", "author"));
+}
