@@ -8,7 +8,6 @@
 #include "extract/blocks.hpp"
 #include "extract/content.hpp"
 #include "extract/document.hpp"
-#include "extract/jsonld_body.hpp"
 #include "extract/metadata.hpp"
 #include "extract/related.hpp"
 #include "extract/url.hpp"
@@ -173,7 +172,8 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
         Document::parse(decode_to_utf8(raw_bytes, options.content_type),
                         {options.max_depth, options.max_errors, options.max_elements});
     deadline.check();
-    extract_metadata(doc, options.url, article, options.reference_time);
+    const std::string declared_body =
+        extract_metadata(doc, options.url, article, options.reference_time);
     // A bare file has no address of its own: the page's declared one stands in,
     // so that its relative links still resolve.
     const std::string page_url = !options.url.empty()   ? options.url
@@ -184,7 +184,7 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
     deadline.check();
     article.body = choose_body(doc, stats, base_url);
     deadline.check();
-    use_declared_body_if_richer(json_ld_article_body(doc), article.body, result.warnings);
+    use_declared_body_if_richer(declared_body, article.body, result.warnings);
     trim_body(article.body);
     describe_from_body(article);
     article.related = find_related_links(doc, stats, base_url, page_url);

@@ -34,19 +34,25 @@ std::string_view strip_wrappers(std::string_view text) {
 
 // A copy fit for a strict JSON parser, or nullopt when the block nests deeper than
 // kMaxJsonLdDepth. Raw control characters inside strings (frequent in hand-made
-// JSON-LD, and fatal to a strict parser) become spaces.
+// JSON-LD, and fatal to a strict parser) become spaces, except line feeds, which
+// become "\n": they separate the paragraphs of an articleBody.
 std::optional<std::string> sanitize(std::string_view raw) {
-  std::string out(strip_wrappers(raw));
+  const std::string_view text = strip_wrappers(raw);
+  std::string out;
+  out.reserve(text.size());
   int depth = 0;
   text::JsonStringTracker strings;
-  for (char& c : out) {
+  for (const char c : text) {
     const text::JsonByte byte = strings.next(c);
     if (byte == text::JsonByte::in_string && static_cast<unsigned char>(c) < 0x20) {
-      c = ' ';
-    } else if (byte == text::JsonByte::outside_string) {
+      out += c == '\n' ? "\\n" : " ";
+      continue;
+    }
+    if (byte == text::JsonByte::outside_string) {
       if (text::is_json_open_bracket(c) && ++depth > kMaxJsonLdDepth) return std::nullopt;
       if (text::is_json_close_bracket(c)) --depth;
     }
+    out += c;
   }
   return out;
 }
@@ -102,6 +108,7 @@ class Reader {
   JsonLdArticle result() {
     for (const auto& root : roots_) collect(root);
     JsonLdArticle out;
+    out.article_body = longest_article_body();
     std::vector<const json*> sources = ranked_sources();
     if (sources.empty()) {
       fill_site(out);
@@ -165,6 +172,17 @@ class Reader {
                                     }));
     });
     return ranked;
+  }
+
+  std::string longest_article_body() const {
+    const std::string* longest = nullptr;
+    for (const json* object : objects_) {
+      const auto it = object->find("articleBody");
+      if (it == object->end() || !it->is_string()) continue;
+      if (!longest || it->get_ref<const std::string&>().size() > longest->size())
+        longest = &it->get_ref<const std::string&>();
+    }
+    return longest ? *longest : std::string{};
   }
 
   // Text of a property value: a string, a number, an object's name/@value, or the

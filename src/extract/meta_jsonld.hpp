@@ -24,6 +24,9 @@ struct JsonLdArticle {
   std::string name;                      // the article object's "name" (often the title again)
   std::string site_name;                 // a WebSite object's name
   std::vector<std::string> breadcrumbs;  // BreadcrumbList item names, in position order
+  // The longest "articleBody" of any object, as declared (line breaks kept, not
+  // cleaned): the fallback for pages that render their text with scripts.
+  std::string article_body;
 };
 
 // Limits against hostile pages: blocks larger or deeper than this are skipped.

@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "extract/byline.hpp"
@@ -209,6 +210,8 @@ class MetadataBuilder {
     std::vector<std::string_view> blocks(facts_.json_ld.begin(), facts_.json_ld.end());
     ld_ = meta::read_json_ld(blocks);
   }
+
+  std::string declared_body() { return std::move(ld_.article_body); }
 
   void fill(model::Article& article) {
     if (article.url.empty()) article.url = std::string(page_url_);
@@ -1096,9 +1099,11 @@ class MetadataBuilder {
 
 }  // namespace
 
-void extract_metadata(const Document& doc, std::string_view page_url, model::Article& article,
-                      std::string_view reference_time) {
-  MetadataBuilder(doc, page_url, reference_time).fill(article);
+std::string extract_metadata(const Document& doc, std::string_view page_url,
+                             model::Article& article, std::string_view reference_time) {
+  MetadataBuilder builder(doc, page_url, reference_time);
+  builder.fill(article);
+  return builder.declared_body();
 }
 
 }  // namespace crbc::extract

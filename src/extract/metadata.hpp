@@ -33,6 +33,7 @@
 //   image, description, canonical_url: og/twitter/JSON-LD/<link rel=canonical>.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "extract/document.hpp"
@@ -47,7 +48,10 @@ namespace crbc::extract {
 // (ExtractOptions::reference_time): relative dates ("2 hours ago") are read only when
 // it is given. Fields the page does not give are left as they were. Never throws on
 // hostile pages.
-void extract_metadata(const Document& doc, std::string_view page_url, model::Article& article,
-                      std::string_view reference_time = {});
+//
+// Returns the article text the page declares in its JSON-LD ("articleBody", the
+// longest when several, unescaped), empty when there is none: the body's fallback.
+std::string extract_metadata(const Document& doc, std::string_view page_url,
+                             model::Article& article, std::string_view reference_time = {});
 
 }  // namespace crbc::extract

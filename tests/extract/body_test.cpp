@@ -251,6 +251,22 @@ TEST_CASE("the JSON-LD articleBody stands in for a body rendered by scripts", "[
   CHECK(result.warnings.at(0) == "body taken from the page's JSON-LD articleBody");
 }
 
+TEST_CASE("a hand-made JSON-LD articleBody with raw line breaks keeps its paragraphs", "[body]") {
+  // Raw line feeds inside a JSON string are invalid JSON, and common; the longest
+  // articleBody wins, wherever it sits in the graph.
+  std::string declared;
+  for (int i = 0; i < 4; ++i) declared += kParagraph + "\n";
+  const auto result = run(
+      "<html><head><script type='application/ld+json'>{\"@graph\": [{\"@type\":\"WebPage\"},"
+      "{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+      declared +
+      "\"}]}</script><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+      "\"articleBody\":\"A teaser.\"}</script></head><body><div id=app></div></body></html>");
+  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  REQUIRE(paragraphs.size() == 4);
+  CHECK(paragraphs[3]->content.text == kParagraph);
+}
+
 TEST_CASE("a page without a declared description is described by its opening paragraph", "[body]") {
   const std::string second =
       "<p>Work on the first line begins next spring, and the council expects the trams to run "
