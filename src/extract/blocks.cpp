@@ -249,11 +249,15 @@ class BlockEmitter {
 
  private:
   // Furniture inside the content: skipped with everything under it. Class names alone
-  // never remove most of the article.
+  // never remove most of the article, except a comment thread or a related rail that
+  // leaves some text beside it.
   bool skip(NodeId n) const {
     const std::string_view tag = doc_.tag(n);
     if (is_non_content_tag(tag)) return true;
     if (is_hidden(doc_, n)) return true;
+    constexpr std::uint32_t kSomeText = 25;
+    if (content_text_ >= stats_.text[n] + kSomeText && is_region_beside_article(doc_, n))
+      return true;
     if (cleaning_ == Cleaning::minimal) return false;
     if (furniture_ignored_ && is_boilerplate_by_name(doc_, stats_, n, true)) return true;
     const bool minor = stats_.text[n] * 2 < content_text_;

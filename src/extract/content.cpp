@@ -111,6 +111,8 @@ Furniture furniture_token(std::string_view token) {
   // Paywalled sites mark the gated article text itself for subscribers
   // ("subscriber-only"); their sign-up boxes say "subscribe" or "subscription".
   if (token == "subscriber") return Furniture::none;
+  // Opinion pieces: "commentary", "commentaire" name the article, not its comments.
+  if (token.starts_with("commentar")) return Furniture::none;
   if (starts_with_any(token,
                       {"share",    "sharing", "social",  "comment",      "related",   "newsletter",
                        "subscri",  "advert",  "sponsor", "promo",        "recommend", "cookie",
@@ -139,10 +141,12 @@ bool is_content_token(std::string_view token) {
 }
 
 // Narrower than is_content_token: words that name the article text itself.
+// "hentry" is the microformat name of a blog post, whose other classes label it
+// with its taxonomy ("author-admin").
 bool is_main_text_token(std::string_view token) {
-  static constexpr std::array<std::string_view, 9> kExact = {"article",   "articlebody", "content",
-                                                             "entry",     "main",        "story",
-                                                             "storybody", "richtext",    "prose"};
+  static constexpr std::array<std::string_view, 10> kExact = {
+      "article", "articlebody", "content",   "entry",    "hentry",
+      "main",    "story",       "storybody", "richtext", "prose"};
   return one_of(token, kExact);
 }
 
@@ -483,7 +487,34 @@ std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool
   return roots;
 }
 
+// Comment threads and related-story rails: regions that sit beside an article and
+// are never one, whatever their text. Whole words: a "commentary" is an article.
+constexpr std::array<std::string_view, 9> kRegionsBesideArticle = {
+    "comment",  "comments",    "commentlist",     "disqus",  "related",
+    "relateds", "recommended", "recommendations", "readnext"};
+
 }  // namespace
+
+bool is_region_beside_article(const Document& doc, NodeId n) {
+  const std::vector<std::string> tokens = name_tokens(doc, n);
+  return std::any_of(tokens.begin(), tokens.end(),
+                     [](std::string_view token) { return one_of(token, kRegionsBesideArticle); });
+}
+
+bool in_region_beside(const Document& doc, const std::vector<NodeId>& roots,
+                      const std::vector<NodeId>& article) {
+  const auto holds_article = [&](NodeId n) {
+    return std::any_of(article.begin(), article.end(),
+                       [&](NodeId root) { return doc.contains(n, root); });
+  };
+  return std::any_of(roots.begin(), roots.end(), [&](NodeId root) {
+    for (NodeId n = root; n != kNoNode && doc.is_element(n); n = doc.parent(n)) {
+      if (holds_article(n)) return false;
+      if (is_region_beside_article(doc, n)) return true;
+    }
+    return false;
+  });
+}
 
 ContentRoots find_content_roots(const Document& doc, const NodeStats& stats,
                                 bool ignore_furniture) {
@@ -493,7 +524,10 @@ ContentRoots find_content_roots(const Document& doc, const NodeStats& stats,
   ContentRoots roots{find_roots(doc, stats, true), true};
   std::uint32_t text = 0;
   for (const NodeId root : roots.nodes) text += stats.text[root];
-  if (text < 200) roots = {find_roots(doc, stats, false), false};
+  if (text < 200) {
+    ContentRoots all{find_roots(doc, stats, false), false};
+    if (text == 0 || !in_region_beside(doc, all.nodes, roots.nodes)) roots = std::move(all);
+  }
   return roots;
 }
 

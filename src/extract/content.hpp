@@ -53,6 +53,15 @@ struct ContentRoots {
   bool furniture_ignored = false;
 };
 
+// A comment thread or a related-story rail, by its class/id: a region that sits
+// beside an article and is never one.
+bool is_region_beside_article(const Document& doc, NodeId n);
+
+// Whether any of `roots` is, or sits inside, a comment thread or a related-story
+// rail that does not also hold one of `article`: text beside the article.
+bool in_region_beside(const Document& doc, const std::vector<NodeId>& roots,
+                      const std::vector<NodeId>& article);
+
 // Empty `nodes` when nothing scores. `ignore_furniture` first scores without the
 // subtrees named as furniture (falling back to all when that leaves too little).
 ContentRoots find_content_roots(const Document& doc, const NodeStats& stats,

@@ -71,7 +71,8 @@ bool any_named_furniture(const Document& doc, const NodeStats& stats, const Cont
                      [&](NodeId n) { return is_boilerplate_by_name(doc, stats, n); });
 }
 
-// The body from the content roots, with second opinions when it looks poor:
+// The body from the content roots, with second opinions when it looks poor (never
+// from a comment thread or a related rail beside the first choice):
 // - a short body gives way to the roots found without leaving out furniture-named
 //   subtrees (the article's own wrapper can carry such a word: "share-wrapper",
 //   "author-admin"), when those are other elements, not named furniture themselves,
@@ -86,7 +87,10 @@ std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stat
   std::vector<model::Block> best = emit_blocks(doc, stats, first, base_url);
   std::size_t best_text = text_size(best);
   if (best_text >= kShortBody) return best;
-  const ContentRoots with_furniture = find_content_roots(doc, stats, false);
+  ContentRoots with_furniture = find_content_roots(doc, stats, false);
+  // A comment thread or a related rail is never the article, however short that is.
+  if (!first.nodes.empty() && in_region_beside(doc, with_furniture.nodes, first.nodes))
+    with_furniture = first;
   if (!with_furniture.nodes.empty() && with_furniture.nodes != first.nodes &&
       !any_named_furniture(doc, stats, with_furniture)) {
     std::vector<model::Block> body = emit_blocks(doc, stats, with_furniture, base_url);

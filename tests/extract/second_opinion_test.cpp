@@ -82,3 +82,46 @@ TEST_CASE("a short side block is not the article when the article's wrapper has 
   CHECK(text.size() > 4 * kSentence.size());
   CHECK_FALSE(has(text, "free report"));
 }
+
+TEST_CASE("a short post is not given up for the comment thread beside it",
+          "[body][second-opinion]") {
+  // A one-paragraph post in a wrapper with a taxonomy class ("author-NAME") and a long
+  // thread of readers' comments: the thread has more text, but it is never the article.
+  std::string comments;
+  for (int i = 0; i < 8; ++i) {
+    comments += "<li class='comment'><div class='comment-author'>Reader " + std::to_string(i) +
+                "</div><p>What a lovely picture, the colours are wonderful and I would wear that "
+                "coat every day of the winter, thank you for sharing it with us.</p></li>";
+  }
+  const std::string html =
+      "<html><body><div id=container><div id=content>"
+      "<div id=post-1 class='hentry post author-admin'><h2 class=entry-title>Red coat</h2>"
+      "<div class=entry-content><p>The actress wore a bright red coat to the show on Friday, "
+      "and the crowd outside cheered her.</p></div></div>"
+      "<div id=comments><div class=comments><h3>8 Comments</h3><ol>" +
+      comments + "</ol></div></div></div></div></body></html>";
+  const std::string text = model::body_text(run(html).article);
+  CHECK(has(text, "bright red coat"));
+  CHECK_FALSE(has(text, "lovely picture"));
+}
+
+TEST_CASE("an opinion piece named \"commentary\" is an article, not a comment thread",
+          "[body][second-opinion]") {
+  std::string paragraphs;
+  for (int i = 0; i < 5; ++i) paragraphs += "<p>" + kSentence + "</p>";
+  const std::string html =
+      "<html><body><div id=main><div class='node commentary'><h1>Why the ferry matters</h1>" +
+      paragraphs +
+      "</div></div><div id=side><div class=teasers><p><a href=/islands>Read our guide to the "
+      "islands, with every "
+      "walk, beach and "
+      "cafe worth the crossing, and the times of the last boats home.</a></p><p><a "
+      "href=/letter>Our weekly "
+      "letter brings the best of the coast to your inbox every Friday, with offers and "
+      "events.</a></p><p><a href=/photos>Photographers of the year: the winners of our harbour "
+      "competition, "
+      "chosen by readers from more than a thousand pictures.</a></p></div></div></body></html>";
+  const std::string text = model::body_text(run(html).article);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK_FALSE(has(text, "guide to the islands"));
+}
