@@ -365,8 +365,9 @@ class BlockEmitter {
       return true;
     }
     if (tag == "ul" || tag == "ol") {
-      // Old pages indent prose with a list element and no items: walk into it.
-      if (stats_.direct_text[n] * 2 > stats_.text[n]) return false;
+      // Old pages indent prose (bare text, paragraphs) with a list element and no
+      // items: walk into it.
+      if (item_text(n) * 2 < stats_.text[n]) return false;
       flush();
       model::List list = build_list(n, 1);
       if (!list.items.empty()) blocks_.push_back(std::move(list));
@@ -481,6 +482,16 @@ class BlockEmitter {
       }
     }
     if (!quote.content.text.empty()) blocks_.push_back(std::move(quote));
+  }
+
+  // Text of the list's own <li> children.
+  std::uint32_t item_text(NodeId list_node) const {
+    std::uint32_t text = 0;
+    for (NodeId item = doc_.first_child(list_node); item != kNoNode;
+         item = doc_.next_sibling(item)) {
+      if (doc_.is_element(item) && doc_.tag(item) == "li") text += stats_.text[item];
+    }
+    return text;
   }
 
   // Lists nest at most kMaxListDepth deep; deeper lists stay as text of their item.

@@ -21,8 +21,12 @@ std::string plain_text(const model::Block& block) {
 }
 
 // Furniture that survives at the edges of the body: a trailing heading with nothing
-// under it, a "Related" heading and the lists after it.
+// under it, a "Related" heading and the lists after it (unless they are all the text).
 void trim_body(std::vector<model::Block>& body) {
+  const auto has_text = [](auto first, auto last) {
+    return std::any_of(first, last,
+                       [](const model::Block& block) { return !plain_text(block).empty(); });
+  };
   for (std::size_t i = 0; i < body.size(); ++i) {
     const model::RichText* label = nullptr;
     if (const auto* heading = std::get_if<model::Heading>(&body[i])) label = &heading->content;
@@ -31,11 +35,15 @@ void trim_body(std::vector<model::Block>& body) {
     if (!label || label->text.size() > 40 || !is_related_heading(label->text)) continue;
     std::size_t end = i + 1;
     while (end < body.size() && std::holds_alternative<model::List>(body[end])) ++end;
-    body.erase(body.begin() + static_cast<std::ptrdiff_t>(i),
-               body.begin() + static_cast<std::ptrdiff_t>(end));
+    const auto at = [&](std::size_t k) { return body.begin() + static_cast<std::ptrdiff_t>(k); };
+    if (!has_text(body.begin(), at(i)) && !has_text(at(end), body.end())) continue;
+    body.erase(at(i), at(end));
     --i;
   }
-  while (!body.empty() && std::holds_alternative<model::Heading>(body.back())) body.pop_back();
+  while (!body.empty() && std::holds_alternative<model::Heading>(body.back()) &&
+         has_text(body.begin(), body.end() - 1)) {
+    body.pop_back();
+  }
   while (!body.empty() && plain_text(body.back()).empty() &&
          !std::holds_alternative<model::Image>(body.back())) {
     body.pop_back();

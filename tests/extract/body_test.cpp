@@ -256,12 +256,12 @@ TEST_CASE("a hand-made JSON-LD articleBody with raw line breaks keeps its paragr
   // articleBody wins, wherever it sits in the graph.
   std::string declared;
   for (int i = 0; i < 4; ++i) declared += kParagraph + "\n";
-  const auto result = run(
-      "<html><head><script type='application/ld+json'>{\"@graph\": [{\"@type\":\"WebPage\"},"
-      "{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
-      declared +
-      "\"}]}</script><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
-      "\"articleBody\":\"A teaser.\"}</script></head><body><div id=app></div></body></html>");
+  const auto result =
+      run("<html><head><script type='application/ld+json'>{\"@graph\": [{\"@type\":\"WebPage\"},"
+          "{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+          declared +
+          "\"}]}</script><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+          "\"articleBody\":\"A teaser.\"}</script></head><body><div id=app></div></body></html>");
   const auto paragraphs = blocks_of<model::Paragraph>(result.article);
   REQUIRE(paragraphs.size() == 4);
   CHECK(paragraphs[3]->content.text == kParagraph);
@@ -328,4 +328,34 @@ TEST_CASE("text marked for subscribers is the article, a subscribe box is not",
   const auto paragraphs = blocks_of<model::Paragraph>(result.article);
   REQUIRE(paragraphs.size() == 4);
   CHECK(paragraphs[3]->content.text == kParagraph);
+}
+
+TEST_CASE("paragraphs indented with a list element that has no items are prose", "[body]") {
+  // Old pages indent their text with <ul> around <p>s; read as a list, it has no items.
+  const std::string second =
+      "Work on the first line begins next spring, and the council "
+      "expects the trams to run within four years, officials added.";
+  const auto result =
+      run("<html><body><table><tr><td><a href=/>Home</a></td><td><h3>Tram plan</h3><ul><p>" +
+          kParagraph + "</p><p>" + second +
+          "</p><li>Map of the lines</li></ul></td></tr>"
+          "</table></body></html>");
+  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  REQUIRE(paragraphs.size() >= 2);
+  CHECK(paragraphs[0]->content.text == kParagraph);
+  CHECK(paragraphs[1]->content.text == second);
+}
+
+TEST_CASE("trimming the edges of a body never leaves it empty", "[body]") {
+  // All the text sits under a "Recommended" heading: it is the page's content, not a rail
+  // after the article.
+  const auto result =
+      run("<html><body><div id=main><h2>Recommended recordings</h2><ul>"
+          "<li><p>Symphony No. 3, a recording that the critics of the day called the finest of the "
+          "decade, with a long essay on the score and its first performance.</p></li>"
+          "<li><p>Piano works, played by the composer in a small hall in the winter of 1989, with "
+          "notes on every piece and on the instrument he chose for them.</p></li>"
+          "</ul></div></body></html>");
+  CHECK_FALSE(result.article.body.empty());
+  CHECK(model::body_text(result.article).find("Symphony No. 3") != std::string::npos);
 }
