@@ -12,51 +12,49 @@
 namespace crbc::cli {
 namespace {
 
-// --url and --ack-state, the options of both besides the pipeline's.
-void add_record_options(CLI::App& sub, commands::RecordCommand& command) {
-  sub.add_option("--url", command.page.url, "Page url of HTML inputs, for relative links")
+enum class WebAddresses { downloaded, files };
+
+void add_record_command(CLI::App& app, RunState& state, const std::string& name,
+                        const std::string& description, const std::string& example,
+                        WebAddresses web_addresses) {
+  auto* command = app.add_subcommand(name, description);
+  add_help_footer(*command, example);
+  struct Flags {
+    PipelineFlags pipeline;
+    commands::ParseCommand command;  // convert leaves its download options unset
+  };
+  auto flags = std::make_shared<Flags>();
+  auto& c = flags->command;
+  add_pipeline_options(*command, flags->pipeline, "json");
+  if (web_addresses == WebAddresses::downloaded) add_address_options(*command, c.download);
+  command->add_option("--url", c.page.url, "Page url of HTML inputs, for relative links")
       ->type_name("URL");
-  sub.add_option("--ack-state", command.ack_state,
-                 "Mark each page delivered in fetch's --state FILE once its record is written")
+  command
+      ->add_option("--ack-state", c.ack_state,
+                   "Mark each page delivered in fetch's --state FILE once its record is written")
       ->type_name("FILE");
+  command->callback([&state, flags, web_addresses] {
+    flags->command.pipeline = finish_pipeline_options(flags->pipeline);
+    state.exit_status = web_addresses == WebAddresses::downloaded
+                            ? commands::run_parse(flags->command, state.out, state.err)
+                            : commands::run_convert(flags->command, state.out, state.err);
+  });
 }
 
 }  // namespace
 
 void add_parse_command(CLI::App& app, RunState& state) {
-  auto* sub = app.add_subcommand(
-      "parse", "Extract article records (metadata, body blocks, related links) from HTML pages");
-  add_help_footer(*sub, "crbc parse -j 2 -R --output-dir records/ pages/");
-  struct Flags {
-    PipelineFlags pipeline;
-    commands::ParseCommand command;
-  };
-  auto flags = std::make_shared<Flags>();
-  add_pipeline_options(*sub, flags->pipeline, "json");
-  add_address_options(*sub, flags->command.download);
-  add_record_options(*sub, flags->command);
-  sub->callback([&state, flags] {
-    flags->command.pipeline = finish_pipeline_options(flags->pipeline);
-    state.exit_status = commands::run_parse(flags->command, state.out, state.err);
-  });
+  add_record_command(
+      app, state, "parse",
+      "Extract article records (metadata, body blocks, related links) from HTML pages",
+      "crbc parse -j 2 -R --output-dir records/ pages/", WebAddresses::downloaded);
 }
 
 void add_convert_command(CLI::App& app, RunState& state) {
-  auto* sub = app.add_subcommand(
-      "convert",
-      "Convert records between JSON, NDJSON, YAML, Markdown, HTML, text, CSV, TSV and JSON-LD");
-  add_help_footer(*sub, "crbc convert -t yaml story.json > story.yaml");
-  struct Flags {
-    PipelineFlags pipeline;
-    commands::RecordCommand command;
-  };
-  auto flags = std::make_shared<Flags>();
-  add_pipeline_options(*sub, flags->pipeline, "json");
-  add_record_options(*sub, flags->command);
-  sub->callback([&state, flags] {
-    flags->command.pipeline = finish_pipeline_options(flags->pipeline);
-    state.exit_status = commands::run_convert(flags->command, state.out, state.err);
-  });
+  add_record_command(
+      app, state, "convert",
+      "Convert records between JSON, NDJSON, YAML, Markdown, HTML, text, CSV, TSV and JSON-LD",
+      "crbc convert -t yaml story.json > story.yaml", WebAddresses::files);
 }
 
 }  // namespace crbc::cli
