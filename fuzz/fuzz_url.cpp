@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view reference =
       newline == std::string_view::npos ? std::string_view{} : input.substr(newline + 1);
   (void)crbc::extract::resolve_url(base, reference);
-  (void)crbc::fetch::resolve_url(base, reference);
+  (void)crbc::fetch::resolve_http_url(base, reference);
   (void)crbc::fetch::normalize_url(input);
   return 0;
 }

@@ -1,5 +1,6 @@
 // CLI11 wiring: one function per subcommand adds its options and its callback.
-// No logic lives here; every callback hands parsed options to a library.
+// No logic lives here; every callback hands parsed options to its run_<name>
+// in src/commands/.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -8,7 +9,7 @@
 namespace crbc::cli {
 
 // Where the subcommand that runs writes, and the exit status it sets (see
-// pipeline.hpp for the values).
+// io/exit_status.hpp for the values).
 struct RunState {
   std::ostream& out;
   std::ostream& err;

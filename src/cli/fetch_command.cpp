@@ -1,4 +1,4 @@
-// `crbc fetch`: options into fetch::FetchCommand, then fetch::run_fetch().
+// `crbc fetch`: options into commands::FetchCommand, then commands::run_fetch().
 #include "commands/fetch_command.hpp"
 
 #include <memory>
@@ -12,7 +12,7 @@ namespace crbc::cli {
 namespace {
 
 struct FetchFlags {
-  fetch::FetchCommand command;
+  commands::FetchCommand command;
   bool feed = false;
   bool explore = false;
   bool crawl = false;
@@ -21,7 +21,6 @@ struct FetchFlags {
   double delay_seconds = 0;
   double timeout_seconds = 60;
   double connect_timeout_seconds = 10;
-  std::string warc;
 };
 
 }  // namespace
@@ -51,7 +50,7 @@ void add_fetch_command(CLI::App& app, RunState& state) {
                     ->excludes(explore);
   sub->add_option("--max-pages", c.max_pages,
                   "Write at most N pages (--explore and --crawl: " +
-                      std::to_string(fetch::kDefaultSitePages) + " unless given)")
+                      std::to_string(commands::kDefaultSitePages) + " unless given)")
       ->type_name("N")
       ->check(CLI::PositiveNumber);
   sub->add_option("--max-depth", c.max_depth, "Links --crawl follows from a start page")
@@ -68,9 +67,11 @@ void add_fetch_command(CLI::App& app, RunState& state) {
   sub->add_flag("--html", flags->html, "Write the raw page, even into a pipe");
   sub->add_option("-o,--output", c.output_file, "Write to FILE (atomically)")->type_name("FILE");
   sub->add_option("--output-dir", c.output_dir, "One file per page in DIR")->type_name("DIR");
-  sub->add_option("--state", c.state_path, "SQLite state file for cron runs")->type_name("FILE");
-  sub->add_flag("--new-only", c.new_only, "Emit only pages never delivered before (needs --state)");
-  sub->add_option("--warc", flags->warc, "Also archive requests and responses as WARC/1.1")
+  auto* state_file = sub->add_option("--state", c.state_path, "SQLite state file for cron runs")
+                         ->type_name("FILE");
+  sub->add_flag("--new-only", c.new_only, "Emit only pages never delivered before (needs --state)")
+      ->needs(state_file);
+  sub->add_option("--warc", c.warc_path, "Also archive requests and responses as WARC/1.1")
       ->type_name("FILE");
   sub->add_option("--user-agent", c.options.user_agent, "User-Agent header")->capture_default_str();
   sub->add_option("--timeout", flags->timeout_seconds, "Seconds for a whole transfer")
@@ -88,7 +89,7 @@ void add_fetch_command(CLI::App& app, RunState& state) {
   add_progress_flag(*sub, c.progress);
   sub->callback([&state, flags] {
     auto& command = flags->command;
-    using Source = fetch::FetchCommand::Source;
+    using Source = commands::FetchCommand::Source;
     command.source = flags->feed      ? Source::feeds
                      : flags->explore ? Source::explore
                      : flags->crawl   ? Source::crawl
@@ -99,10 +100,11 @@ void add_fetch_command(CLI::App& app, RunState& state) {
     command.options.timeout = milliseconds(static_cast<long long>(flags->timeout_seconds * 1000));
     command.options.connect_timeout =
         milliseconds(static_cast<long long>(flags->connect_timeout_seconds * 1000));
-    command.output = flags->records ? fetch::FetchCommand::Output::records
-                     : flags->html  ? fetch::FetchCommand::Output::html
-                                    : fetch::FetchCommand::Output::automatic;
-    state.exit_status = commands::run_fetch({command, flags->warc}, state.out, state.err);
+    using Output = commands::FetchCommand::Output;
+    command.output = flags->records ? Output::records
+                     : flags->html  ? Output::html
+                                    : Output::automatic;
+    state.exit_status = commands::run_fetch(command, state.out, state.err);
   });
 }
 

@@ -1,13 +1,13 @@
 // crbc: command-line toolkit for news articles. Dispatch only: each subcommand
-// is wired in its own file and runs a library.
+// is wired in its own file and runs its command (src/commands/).
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/help_formatter.hpp"
+#include "io/exit_status.hpp"
 #include "io/fd_stream.hpp"
 #include "io/interrupt.hpp"
-#include "pipeline/pipeline.hpp"
 #include "text/spelling.hpp"
 
 namespace {
@@ -163,12 +163,12 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return crbc::pipeline::kExitUsage;
+    return crbc::io::kExitUsage;
   } catch (const std::exception& e) {
     // What a command did not handle itself is still an error message and status 1,
     // never an abort.
     std::cerr << "crbc: error: " << e.what() << '\n';
-    return crbc::pipeline::kExitSomeFailed;
+    return crbc::io::kExitSomeFailed;
   }
   return state.exit_status;
 }

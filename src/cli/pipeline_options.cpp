@@ -18,11 +18,11 @@ std::string joined(const std::vector<std::string_view>& names) {
   return out;
 }
 
-formats::Format format_named(const std::string& name, const char* option) {
-  const auto format = formats::format_from_name(name);
-  if (!format) throw CLI::ValidationError(option, "unknown format \"" + name + "\"");
-  return *format;
-}
+const CLI::Validator kFormat(
+    [](std::string& name) {
+      return formats::format_from_name(name) ? std::string() : "unknown format \"" + name + "\"";
+    },
+    "");
 
 std::vector<std::string> split_fields(const std::string& list) {
   std::vector<std::string> fields;
@@ -87,11 +87,13 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
                   "Output format: " + joined(formats::output_format_names()))
       ->type_name("FORMAT")
       ->capture_default_str()
+      ->check(kFormat)
       ->group(kOutputGroup);
   command
       .add_option("-f,--from", flags.from,
                   "Input format, instead of detecting it: " + joined(formats::input_format_names()))
       ->type_name("FORMAT")
+      ->check(kFormat)
       ->group(kInputGroup);
   command.add_option("-o,--output", o.output_file, "Write to FILE (atomically) instead of stdout")
       ->type_name("FILE")
@@ -147,13 +149,13 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
 
 pipeline::Options finish_pipeline_options(PipelineFlags& flags) {
   pipeline::Options options = flags.options;
-  options.to = format_named(flags.to, "--to");
+  options.to = *formats::format_from_name(flags.to);
   if (options.write.with_metadata && options.to != formats::Format::text) {
     throw CLI::ValidationError("--with-metadata",
                                "applies to -t text only (the other formats "
                                "carry the metadata already)");
   }
-  if (!flags.from.empty()) options.from = format_named(flags.from, "--from");
+  if (!flags.from.empty()) options.from = formats::format_from_name(flags.from);
   options.write.fields = split_fields(flags.fields);
   if (options.quiet) {
     options.progress = pipeline::Progress::never;

@@ -24,7 +24,9 @@ CLI::Option* add_progress_flag(CLI::App& command, bool& progress);
 // `default_to` is the output format when -t is not given.
 void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string default_to);
 
-// Validates and converts the raw values; throws CLI::ValidationError (exit 2).
+// Converts the raw values, which their options validated; throws
+// CLI::ValidationError (exit 2) for what no one option can check (--with-metadata
+// without -t text).
 pipeline::Options finish_pipeline_options(PipelineFlags& flags);
 
 }  // namespace crbc::cli

@@ -1,13 +1,13 @@
 // `crbc parse` and `crbc convert`: the same pipeline (pages are parsed, records
-// pass through), told apart by their purpose and documentation.
+// pass through), told apart by their purpose and documentation, and by parse's
+// downloading of web addresses.
+
+#include "commands/record_commands.hpp"
 
 #include "cli/commands.hpp"
 #include "cli/download_options.hpp"
 #include "cli/help_formatter.hpp"
 #include "cli/pipeline_options.hpp"
-#include "commands/delivery.hpp"
-#include "commands/page_download.hpp"
-#include "pipeline/documents.hpp"
 
 namespace crbc::cli {
 namespace {
@@ -19,40 +19,25 @@ void add_record_command(CLI::App& app, RunState& state, const std::string& name,
                         WebAddresses web_addresses) {
   auto* command = app.add_subcommand(name, description);
   add_help_footer(*command, example);
-  auto flags = std::make_shared<PipelineFlags>();
-  auto page = std::make_shared<pipeline::PageOptions>();
-  auto ack_state = std::make_shared<std::string>();
-  auto download = std::make_shared<fetch::FetchOptions>();
-  add_pipeline_options(*command, *flags, "json");
-  if (web_addresses == WebAddresses::downloaded) {
-    add_address_options(*command, *download);
-  }
-  command->add_option("--url", page->url, "Page url of HTML inputs, for relative links")
+  struct Flags {
+    PipelineFlags pipeline;
+    commands::ParseCommand command;  // convert leaves its download options unset
+  };
+  auto flags = std::make_shared<Flags>();
+  auto& c = flags->command;
+  add_pipeline_options(*command, flags->pipeline, "json");
+  if (web_addresses == WebAddresses::downloaded) add_address_options(*command, c.download);
+  command->add_option("--url", c.page.url, "Page url of HTML inputs, for relative links")
       ->type_name("URL");
   command
-      ->add_option("--ack-state", *ack_state,
+      ->add_option("--ack-state", c.ack_state,
                    "Mark each page delivered in fetch's --state FILE once its record is written")
       ->type_name("FILE");
-  command->callback([&state, flags, page, ack_state, download, web_addresses] {
-    pipeline::Options options = finish_pipeline_options(*flags);
-    if (web_addresses == WebAddresses::downloaded) {
-      options.read_url = commands::download_pages(*download);
-    }
-    if (!ack_state->empty()) {
-      try {
-        options.delivery = std::make_shared<commands::StateAcknowledgement>(*ack_state);
-      } catch (const fetch::StateError& error) {
-        io::Reporter(state.err).error({*ack_state}, error.what());
-        state.exit_status = pipeline::kExitSomeFailed;
-        return;
-      }
-    }
-    state.exit_status = pipeline::run(
-        options,
-        [page](formats::Document& document, pipeline::Notes& notes) {
-          return std::vector<model::Article>{pipeline::article_of(document, *page, notes)};
-        },
-        state.out, state.err);
+  command->callback([&state, flags, web_addresses] {
+    flags->command.pipeline = finish_pipeline_options(flags->pipeline);
+    state.exit_status = web_addresses == WebAddresses::downloaded
+                            ? commands::run_parse(flags->command, state.out, state.err)
+                            : commands::run_convert(flags->command, state.out, state.err);
   });
 }
 

@@ -7,6 +7,13 @@
 namespace crbc::cli {
 namespace {
 
+const CLI::Validator kDay(
+    [](std::string& value) {
+      return related::parse_day(value) ? std::string()
+                                       : "expected a date as YYYY-MM-DD, not \"" + value + "\"";
+    },
+    "");
+
 void add_index_commands(CLI::App& related, RunState& state) {
   auto* index = related.add_subcommand("index", "Maintain a persistent related-articles index");
   index->require_subcommand(1);
@@ -82,9 +89,11 @@ void add_related_command(CLI::App& app, RunState& state) {
   command->add_flag("--other-site", flags->other_site, "Only articles from other sites")
       ->excludes("--same-site");
   command->add_option("--since", flags->since, "Only articles published on or after DATE")
-      ->type_name("DATE");
+      ->type_name("DATE")
+      ->check(kDay);
   command->add_option("--until", flags->until, "Only articles published on or before DATE")
-      ->type_name("DATE");
+      ->type_name("DATE")
+      ->check(kDay);
   command
       ->add_option("--recency", c.query.recency_half_life_days,
                    "Prefer recent articles: score halves every DAYS days apart")
@@ -106,15 +115,8 @@ void add_related_command(CLI::App& app, RunState& state) {
     settings.pipeline = finish_pipeline_options(flags->pipeline);
     if (flags->same_site) settings.query.site = related::SiteFilter::same_site;
     if (flags->other_site) settings.query.site = related::SiteFilter::other_site;
-    for (const auto& [option, value, target] :
-         {std::tuple{"--since", &flags->since, &settings.query.since},
-          std::tuple{"--until", &flags->until, &settings.query.until}}) {
-      if (value->empty()) continue;
-      if (!related::parse_day(*value)) {
-        throw CLI::ValidationError(option, "expected a date as YYYY-MM-DD, not \"" + *value + "\"");
-      }
-      *target = *value;
-    }
+    if (!flags->since.empty()) settings.query.since = flags->since;
+    if (!flags->until.empty()) settings.query.until = flags->until;
     if (settings.drop_duplicates) settings.dedup = true;
     state.exit_status = commands::run_related(settings, state.out, state.err);
   });

@@ -21,7 +21,13 @@ void add_summarize_command(CLI::App& app, RunState& state) {
   command
       ->add_option("-m,--method", flags->method, "Summary method: default, lead, textrank, lexrank")
       ->type_name("METHOD")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](std::string& name) {
+            return summarize::parse_method(name) ? std::string()
+                                                 : "unknown method \"" + name + "\"";
+          },
+          ""));
   command->add_option("-n,--sentences", s.sentences, "Summary length in sentences (default 3)")
       ->type_name("N");
   command->add_option("-w,--words", s.words, "Summary length in words at most")->type_name("N");
@@ -39,9 +45,7 @@ void add_summarize_command(CLI::App& app, RunState& state) {
   command->add_flag("--text", flags->command.text_only,
                     "Print only the summaries, one sentence a line");
   command->callback([&state, flags] {
-    const auto method = summarize::parse_method(flags->method);
-    if (!method) throw CLI::ValidationError("--method", "unknown method \"" + flags->method + "\"");
-    flags->command.summarize.method = *method;
+    flags->command.summarize.method = *summarize::parse_method(flags->method);
     flags->command.pipeline = finish_pipeline_options(flags->pipeline);
     state.exit_status = commands::run_summarize(flags->command, state.out, state.err);
   });

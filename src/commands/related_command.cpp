@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/exit_status.hpp"
 #include "pipeline/documents.hpp"
 
 namespace crbc::commands {
@@ -53,11 +54,14 @@ int run_related(const RelatedCommand& command, std::ostream& out, std::ostream& 
     }
   } catch (const related::Error& error) {
     reporter.error({}, error.what());  // the library names the file
-    return pipeline::kExitSomeFailed;
+    return io::kExitSomeFailed;
+  } catch (const io::InputError& error) {  // an empty or unusable corpus
+    reporter.error({}, error.what());
+    return io::kExitSomeFailed;
   }
   if (!index && !command.dedup) {
     reporter.error({}, "related: give --corpus FILE..., --index FILE, or --dedup");
-    return pipeline::kExitUsage;
+    return io::kExitUsage;
   }
   related::StreamDeduplicator stream_dedup(command.duplicate_threshold);
   const pipeline::OrderedStep relate = [&](model::Article& article, pipeline::Notes&) {
@@ -76,7 +80,7 @@ int run_related(const RelatedCommand& command, std::ostream& out, std::ostream& 
     return !(duplicate && command.drop_duplicates);
   };
   const int status = pipeline::run(command.pipeline, parse_only(), out, err, relate);
-  return corpus_failures > 0 ? std::max(status, pipeline::kExitSomeFailed) : status;
+  return corpus_failures > 0 ? std::max(status, io::kExitSomeFailed) : status;
 }
 
 int run_index(const IndexCommand& command, std::ostream& out, std::ostream& err) {
@@ -86,7 +90,7 @@ int run_index(const IndexCommand& command, std::ostream& out, std::ostream& err)
                                                                     : related::OpenMode::write;
     auto index = related::open_index(command.index_path, mode);
     nlohmann::json summary;
-    int status = pipeline::kExitOk;
+    int status = io::kExitOk;
     if (command.action == IndexCommand::Action::stats) {
       summary = stats_json(index->stats());
     } else if (command.action == IndexCommand::Action::remove) {
@@ -127,7 +131,7 @@ int run_index(const IndexCommand& command, std::ostream& out, std::ostream& err)
     return status;
   } catch (const related::Error& error) {
     reporter.error({}, error.what());  // the library names the file
-    return pipeline::kExitSomeFailed;
+    return io::kExitSomeFailed;
   }
 }
 

@@ -1,5 +1,6 @@
 #include "commands/summarize_command.hpp"
 
+#include "io/exit_status.hpp"
 #include "io/per_thread.hpp"
 #include "pipeline/documents.hpp"
 #include "text/text.hpp"
@@ -37,7 +38,7 @@ int run_summarize(const SummarizeCommand& command, std::ostream& out, std::ostre
     text::data_directory();  // without its word lists a summary would be silently poor
   } catch (const text::DataError& error) {
     io::Reporter(err).error({}, error.what());
-    return pipeline::kExitSomeFailed;
+    return io::kExitSomeFailed;
   }
   io::PerThread<summarize::Summarizer> summarizers(
       [&] { return std::make_unique<summarize::Summarizer>(command.summarize); });

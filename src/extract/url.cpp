@@ -61,8 +61,10 @@ bool split(std::string_view url, Parts& parts) {
     rest.remove_prefix(2);
     const std::size_t end = rest.find_first_of("/?");
     parts.authority = std::string(rest.substr(0, end));
-    std::transform(parts.authority.begin(), parts.authority.end(), parts.authority.begin(),
-                   to_lower);
+    // The host is case-insensitive, the user name and password before it are not.
+    const std::size_t at = parts.authority.rfind('@');
+    const auto host = parts.authority.begin() + (at == std::string::npos ? 0 : at + 1);
+    std::transform(host, parts.authority.end(), host, to_lower);
     rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
   }
   const std::size_t question = rest.find('?');

@@ -1,4 +1,6 @@
-// Relative-to-absolute URL resolution (the common cases of the WHATWG URL standard).
+// Relative-to-absolute URL resolution (RFC 3986 section 5, with the WHATWG URL
+// standard's leniencies for what pages actually contain). The one resolver: fetch
+// uses it too, then normalises with libcurl (fetch::resolve_http_url).
 #pragma once
 
 #include <string>

@@ -100,7 +100,7 @@ void read_sitemaps(Fetcher& fetcher, const std::vector<std::string>& pages,
     if (!sites_read.insert(site).second) continue;
     std::vector<std::string> sitemaps = declared_sitemaps(fetcher, page);
     // A guessed /sitemap.xml may well not exist: its failure is no news.
-    const std::string guessed = sitemaps.empty() ? resolve_url(page, "/sitemap.xml") : "";
+    const std::string guessed = sitemaps.empty() ? resolve_http_url(page, "/sitemap.xml") : "";
     if (!guessed.empty()) sitemaps.push_back(guessed);
     const auto listed = expand_feeds(fetcher, sitemaps, options.sitemaps,
                                      [&](const std::string& url, const std::string& why) {

@@ -82,12 +82,12 @@ struct FeedReader {
   }
 
   void add_page(std::string_view url) {
-    std::string resolved = resolve_url(base_url, url);
+    std::string resolved = resolve_http_url(base_url, url);
     if (!resolved.empty()) links.pages.push_back(std::move(resolved));
   }
 
   void add_feed(std::string_view url) {
-    std::string resolved = resolve_url(base_url, url);
+    std::string resolved = resolve_http_url(base_url, url);
     if (!resolved.empty()) links.feeds.push_back(std::move(resolved));
   }
 
@@ -233,7 +233,7 @@ std::vector<std::string> discover_feeds(std::string_view html, std::string_view 
     if (!text::has_token(tag_attribute(tag, "rel"), "alternate")) continue;
     if (type != "application/rss+xml" && type != "application/atom+xml") continue;
     std::string resolved =
-        resolve_url(base_url, text::decode_html_references(tag_attribute(tag, "href")));
+        resolve_http_url(base_url, text::decode_html_references(tag_attribute(tag, "href")));
     if (!resolved.empty() && std::find(feeds.begin(), feeds.end(), resolved) == feeds.end()) {
       feeds.push_back(std::move(resolved));
     }

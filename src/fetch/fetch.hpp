@@ -123,8 +123,10 @@ void fetch_until(Fetcher& fetcher, const std::vector<FetchRequest>& requests, st
 
 // The url normalised by libcurl when it is an absolute http(s) url, else empty.
 std::string normalize_url(std::string_view url);
-// `reference` resolved against `base`; empty when the result is not http(s).
-std::string resolve_url(std::string_view base, std::string_view reference);
+// `reference` (a feed's <link>, an href) resolved against `base` by
+// extract::resolve_url, then normalised; empty when it is blank or the result is
+// not http(s).
+std::string resolve_http_url(std::string_view base, std::string_view reference);
 // "scheme://host:port" of an http(s) url, empty when it does not parse.
 std::string origin_of(std::string_view url);
 // The site an http(s) url belongs to, for --explore and --crawl: its host without

@@ -326,7 +326,7 @@ struct Fetcher::Impl {
     Job job;
     job.robots = true;
     job.origin = origin;
-    job.request.url = resolve_url(origin, "/robots.txt");
+    job.request.url = resolve_http_url(origin, "/robots.txt");
     host.queue.push_front(std::move(job));
     ++waiting;
   }

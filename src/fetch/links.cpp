@@ -368,7 +368,7 @@ std::vector<Link> page_links(std::string_view body, std::string_view page_url,
     if (links.size() >= kMaxLinks) break;
     const auto href = doc.attr(a, "href");
     if (!href || href->empty() || href->starts_with('#')) continue;
-    std::string url = resolve_url(base, *href);
+    std::string url = resolve_http_url(base, *href);
     if (url.empty()) continue;
     links.push_back({std::move(url), doc.normalized_text(a),
                      navigation[a] ? Link::Place::navigation : Link::Place::content});

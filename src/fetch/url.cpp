@@ -1,8 +1,11 @@
 // Url handling through libcurl's own parser (CURLU), so that what we check is
 // exactly what curl will request.
+#include "extract/url.hpp"
+
 #include <arpa/inet.h>
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
@@ -40,15 +43,11 @@ bool is_http_scheme(CURLU* url) {
 
 constexpr std::size_t kMaxUrlLength = 8192;
 
-// Parses `text` (optionally against `base`) into an http(s) url without fragment.
-UrlHandle parse(std::string_view base, std::string_view text) {
-  if (text.size() > kMaxUrlLength || base.size() > kMaxUrlLength) return nullptr;
+// Parses `text` into an http(s) url without fragment.
+UrlHandle parse(std::string_view text) {
+  if (text.size() > kMaxUrlLength) return nullptr;
   UrlHandle url(curl().url());
   if (!url) return nullptr;
-  if (!base.empty() &&
-      curl().url_set(url.get(), CURLUPART_URL, std::string(base).c_str(), 0) != CURLUE_OK) {
-    return nullptr;
-  }
   // Trim the blanks feeds and link attributes often carry around a url.
   while (!text.empty() && static_cast<unsigned char>(text.front()) <= ' ') text.remove_prefix(1);
   while (!text.empty() && static_cast<unsigned char>(text.back()) <= ' ') text.remove_suffix(1);
@@ -70,17 +69,18 @@ UrlHandle parse(std::string_view base, std::string_view text) {
 }  // namespace
 
 std::string normalize_url(std::string_view url) {
-  const UrlHandle parsed = parse({}, url);
+  const UrlHandle parsed = parse(url);
   return parsed ? get_part(parsed.get(), CURLUPART_URL) : std::string{};
 }
 
-std::string resolve_url(std::string_view base, std::string_view reference) {
-  const UrlHandle parsed = parse(base, reference);
-  return parsed ? get_part(parsed.get(), CURLUPART_URL) : std::string{};
+std::string resolve_http_url(std::string_view base, std::string_view reference) {
+  const bool blank = std::all_of(reference.begin(), reference.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) <= ' '; });
+  return blank ? std::string{} : normalize_url(extract::resolve_url(base, reference));
 }
 
 std::string origin_of(std::string_view url) {
-  const UrlHandle parsed = parse({}, url);
+  const UrlHandle parsed = parse(url);
   if (!parsed) return {};
   const std::string scheme = get_part(parsed.get(), CURLUPART_SCHEME);
   const std::string host = get_part(parsed.get(), CURLUPART_HOST);
@@ -89,7 +89,7 @@ std::string origin_of(std::string_view url) {
 }
 
 std::string site_of(std::string_view url) {
-  const UrlHandle parsed = parse({}, url);
+  const UrlHandle parsed = parse(url);
   if (!parsed) return {};
   std::string host = get_part(parsed.get(), CURLUPART_HOST);
   if (host.starts_with("www.")) host.erase(0, 4);
@@ -98,7 +98,7 @@ std::string site_of(std::string_view url) {
 }
 
 std::string detail::path_and_query(std::string_view url) {
-  const UrlHandle parsed = parse({}, url);
+  const UrlHandle parsed = parse(url);
   if (!parsed) return "/";
   std::string path = get_part(parsed.get(), CURLUPART_PATH);
   if (path.empty()) path.push_back('/');

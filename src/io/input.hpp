@@ -8,6 +8,8 @@
 
 namespace crbc::io {
 
+// An input that cannot be used: a file missing or unreadable, or a record a
+// library cannot work with (see related/errors.hpp).
 class InputError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "io/atomic_file.hpp"
+#include "io/exit_status.hpp"
 #include "io/input.hpp"
 #include "io/interrupt.hpp"
 #include "io/ordered_pool.hpp"
@@ -217,13 +218,13 @@ class Batch {
       if (failed_ > 0 && (options_.fail_fast || !router_.wrote_any())) router_.abandon_file();
       finish_output();
     } catch (const ClosedPipe&) {
-      return kExitOk;
+      return io::kExitOk;
     } catch (const io::OutputError& error) {
       reporter_.error({}, error.what());
-      return kExitSomeFailed;
+      return io::kExitSomeFailed;
     }
     progress_.finish(done_, failed_);
-    return failed_ == 0 ? kExitOk : kExitSomeFailed;
+    return failed_ == 0 ? io::kExitOk : io::kExitSomeFailed;
   }
 
  private:
@@ -370,7 +371,7 @@ int run(const Options& options, const Transform& transform, std::ostream& out, s
       const std::string reason = error ? error.message() : "not a directory";
       io::Reporter(err).error({},
                               options.output_dir + ": cannot create the output folder: " + reason);
-      return kExitSomeFailed;
+      return io::kExitSomeFailed;
     }
   }
   try {
@@ -378,7 +379,7 @@ int run(const Options& options, const Transform& transform, std::ostream& out, s
     return batch.run();
   } catch (const io::OutputError& error) {
     io::Reporter(err).error({}, error.what());
-    return kExitSomeFailed;
+    return io::kExitSomeFailed;
   }
 }
 

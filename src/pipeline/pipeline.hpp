@@ -15,15 +15,10 @@
 #include "formats/formats.hpp"
 #include "io/deadline.hpp"
 #include "io/diagnostics.hpp"
-#include "io/exit_status.hpp"
 #include "model/article.hpp"
 #include "pipeline/inputs.hpp"
 
 namespace crbc::pipeline {
-
-using io::kExitOk;
-using io::kExitSomeFailed;
-using io::kExitUsage;
 
 enum class Progress { automatic, always, never };
 

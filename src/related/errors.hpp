@@ -1,22 +1,19 @@
-// Errors of the related-articles library. Every failure is one of these, with a
-// message that names the file or record and says what is wrong.
+// Errors of the related-articles library. Every failure is one of these, or an
+// io::InputError for a record it cannot use (no url to identify it, no text to
+// compare, an empty corpus, a malformed date option), with a message that names the
+// file or record and says what is wrong.
 #pragma once
 
 #include <stdexcept>
 #include <string>
+
+#include "io/input.hpp"
 
 namespace crbc::related {
 
 class Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
-};
-
-// A record the library cannot use: no url to identify it, no text to compare, an
-// empty corpus, a malformed date option.
-class InputError : public Error {
- public:
-  using Error::Error;
 };
 
 // Any problem with an index file. The subclasses say which.

@@ -99,7 +99,7 @@ class Index {
   virtual bool remove(std::string_view url) = 0;
   virtual IndexStats stats() const = 0;
   // Articles related to `article`, best first; the article itself (same url or
-  // canonical url) is never among them. Throws InputError when it has no text.
+  // canonical url) is never among them. Throws io::InputError when it has no text.
   virtual std::vector<Match> query(const model::Article& article, const QueryOptions& options) = 0;
   // Indexed articles whose word shingles resemble the article's (estimated Jaccard
   // >= threshold), most similar first; the article itself excluded.

@@ -109,7 +109,7 @@ class MemoryIndex final : public Index {
   };
 
   // The stored vector of the article when the corpus holds it unchanged, else the
-  // vector of its analysis. InputError when it has no text.
+  // vector of its analysis. io::InputError when it has no text.
   QueryVector query_vector(const model::Article& article) {
     if (const Doc* doc = held_unchanged(article))
       return detail::query_vector(doc->entries, alive_, [&](std::int64_t id) {
@@ -117,7 +117,7 @@ class MemoryIndex final : public Index {
         return detail::TermInfo{df_[term], surfaces_[term]};
       });
     const Analysis analysis = analyzer_.analyze_terms(article);
-    if (analysis.terms.empty()) throw InputError("record has no text to compare");
+    if (analysis.terms.empty()) throw io::InputError("record has no text to compare");
     return detail::query_vector(
         analysis, alive_,
         [&](const std::string& term) -> std::optional<std::pair<std::int64_t, std::int64_t>> {

@@ -96,7 +96,7 @@ std::optional<std::int64_t> option_day(const std::optional<std::string>& value,
                                        const char* option) {
   if (!value) return std::nullopt;
   if (auto day = parse_day(*value)) return day;
-  throw InputError(std::string(option) + ": '" + *value + "' is not a date (YYYY-MM-DD)");
+  throw io::InputError(std::string(option) + ": '" + *value + "' is not a date (YYYY-MM-DD)");
 }
 
 // Term id -> query weight: the dot product of an article's vector with it is the

@@ -202,7 +202,7 @@ class CandidateScores {
 // The query's own article and its --same-site, --other-site, --since and --until.
 class CandidateFilter {
  public:
-  // InputError when --since or --until is not a date.
+  // io::InputError when --since or --until is not a date.
   CandidateFilter(const model::Article& article, const QueryOptions& options);
   // Whether an article the index holds may be a match.
   bool admits(std::string_view url, std::string_view canonical, std::string_view site,

@@ -111,11 +111,11 @@ void set_duplicates(model::Article& article, const std::vector<DuplicateMatch>& 
 
 std::unique_ptr<Index> corpus_index(std::span<const model::Article> corpus, IndexOptions options,
                                     AddSummary* summary) {
-  if (corpus.empty()) throw InputError("empty corpus: no records to relate to");
+  if (corpus.empty()) throw io::InputError("empty corpus: no records to relate to");
   auto index = memory_index(std::move(options));
   AddSummary added = index->add(corpus);
   if (added.added + added.updated == 0)
-    throw InputError("corpus has no usable record (each needs a url and some text)");
+    throw io::InputError("corpus has no usable record (each needs a url and some text)");
   if (summary != nullptr) *summary = std::move(added);
   return index;
 }

@@ -39,7 +39,7 @@ void set_related(model::Article& article, const std::vector<Match>& matches,
 void set_duplicates(model::Article& article, const std::vector<DuplicateMatch>& duplicates);
 
 // An in-memory index over a corpus. Records without url or text are skipped (listed
-// in `summary` when given); a corpus with no usable record is an InputError.
+// in `summary` when given); a corpus with no usable record is an io::InputError.
 std::unique_ptr<Index> corpus_index(std::span<const model::Article> corpus,
                                     IndexOptions options = {}, AddSummary* summary = nullptr);
 

@@ -676,13 +676,13 @@ class SqliteIndex final : public Index {
   }
 
   // The stored vector of the article when the index holds it unchanged, else the
-  // vector of its analysis. InputError when it has no text.
+  // vector of its analysis. io::InputError when it has no text.
   QueryVector query_vector(const model::Article& article, std::int64_t documents) {
     if (const auto entries = stored_entries(article))
       return detail::query_vector(*entries, documents,
                                   [&](std::int64_t id) { return term_by_id(id); });
     const Analysis analysis = analyzer_->analyze_terms(article);
-    if (analysis.terms.empty()) throw InputError("record has no text to compare");
+    if (analysis.terms.empty()) throw io::InputError("record has no text to compare");
     return detail::query_vector(analysis, documents,
                                 [&](const std::string& term) { return cached_term(term); });
   }

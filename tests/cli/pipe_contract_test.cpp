@@ -123,8 +123,8 @@ TEST_CASE("a malformed NDJSON line names its line and does not stop the others")
 }
 
 TEST_CASE("usage errors exit 2 and print nothing on stdout") {
-  for (const std::string args :
-       {"convert --no-such-option", "convert -t klingon", "frobnicate", ""}) {
+  for (const std::string args : {"convert --no-such-option", "convert -t klingon", "frobnicate", "",
+                                 "fetch --new-only https://news.example/"}) {
     const RunResult result = run(binary() + " " + args);
     CHECK(result.status == 2);
     CHECK(result.out.empty());

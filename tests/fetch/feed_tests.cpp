@@ -214,12 +214,21 @@ Disallow: /everything-for-others
       crbc::fetch::RobotsRules::parse(pathological, "crbc").allowed("/" + std::string(5000, 'a')));
 }
 
-TEST_CASE("urls are normalised and resolved by libcurl - private addresses recognised", "[fetch]") {
+TEST_CASE("urls are resolved, then normalised by libcurl - private addresses recognised",
+          "[fetch]") {
   CHECK(crbc::fetch::normalize_url("HTTP://Example.COM/a#frag") == "http://example.com/a");
   CHECK(crbc::fetch::normalize_url("ftp://example.com/").empty());
   CHECK(crbc::fetch::normalize_url("/relative").empty());
-  CHECK(crbc::fetch::resolve_url("https://a.example/x/y", "../z?q=1") == "https://a.example/z?q=1");
-  CHECK(crbc::fetch::resolve_url("https://a.example/", "mailto:me@a.example").empty());
+  CHECK(crbc::fetch::resolve_http_url("https://a.example/x/y", "../z?q=1") ==
+        "https://a.example/z?q=1");
+  CHECK(crbc::fetch::resolve_http_url("https://a.example/", "mailto:me@a.example").empty());
+  // Resolved as extract::resolve_url does (RFC 3986), then normalised by libcurl.
+  CHECK(crbc::fetch::resolve_http_url("https://a.example/x?q#top", "#s") ==
+        "https://a.example/x?q");
+  CHECK(crbc::fetch::resolve_http_url("https://a.example/x/", "\\y\\z") == "https://a.example/y/z");
+  CHECK(crbc::fetch::resolve_http_url("https://a.example/x/", "b\tc?q=a b") ==
+        "https://a.example/x/bc?q=a%20b");
+  CHECK(crbc::fetch::resolve_http_url("https://a.example/x", " \n").empty());
   CHECK(crbc::fetch::origin_of("https://a.example/x") == "https://a.example:443");
   for (const char* address :
        {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0", "::1",

@@ -7,6 +7,7 @@
 #include "support.hpp"
 
 using namespace crbc::related;
+using crbc::io::InputError;
 using related_test::article;
 using related_test::TempDir;
 using related_test::topic_corpus;
