@@ -17,7 +17,8 @@ class SummaryTextWriter : public formats::RecordWriter {
   void write(const model::Article& article) override {
     if (written_++ > 0) out_ << '\n';
     if (const auto summary = model::summary_of(article)) {
-      for (const model::SummarySentence& sentence : summary->sentences) out_ << sentence.text << '\n';
+      for (const model::SummarySentence& sentence : summary->sentences)
+        out_ << sentence.text << '\n';
     }
   }
   void finish() override { out_.flush(); }

@@ -38,7 +38,8 @@ struct RawPage {
   std::string bytes;
   std::string url;           // page url when known (fetch record, WARC, --url)
   std::string content_type;  // HTTP Content-Type header, for its charset
-  std::optional<model::FetchInfo> fetch;  // how it was downloaded, to carry into the record
+  // How it was downloaded (fetch record, WARC), carried into the record.
+  std::optional<model::FetchInfo> fetch;
 };
 
 struct Document {

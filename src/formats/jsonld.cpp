@@ -158,8 +158,7 @@ nlohmann::ordered_json jsonld(const model::Article& article, bool with_record) {
   if (with_record) {
     // The record is a JSON literal (JSON-LD 1.1 "@json") under its own term.
     out["@context"] = ordered_json::array(
-        {"https://schema.org",
-         {{kRecordKey, {{"@type", "@json"}, {"@id", "urn:crbc:record"}}}}});
+        {"https://schema.org", {{kRecordKey, {{"@type", "@json"}, {"@id", "urn:crbc:record"}}}}});
   } else {
     out["@context"] = "https://schema.org";
   }
@@ -238,7 +237,7 @@ model::Article article_from_jsonld(const json& value) {
 
 // A fetch record (`crbc fetch --records`): {"url", "fetch": {…}, "html" or
 // "html_base64"}, the page still to be parsed.
-std::optional<RawPage> fetched_page(json& value) {
+std::optional<RawPage> fetched_page(const json& value) {
   const auto html = value.find("html");
   const auto html_base64 = value.find("html_base64");
   RawPage page;

@@ -3,7 +3,8 @@
 //
 // A record keeps them in Article::extra as JSON, so that every command carries them
 // through unchanged; these types say what that JSON holds, for summarize that
-// writes it and for the writers that read it back.
+// writes it and for the writers that read it back. Each keeps the members it does not
+// know (of a newer version) in `other`, to write them back.
 #pragma once
 
 #include <cstddef>
@@ -22,19 +23,19 @@ struct SummarySentence {
   std::size_t position = 0;  // index among the article's candidate sentences
   std::size_t offset = 0;    // start in the block's text, in code points
   std::size_t length = 0;    // in code points
-  nlohmann::json other = nlohmann::json::object();  // members of other versions, as they came
+  nlohmann::json other = nlohmann::json::object();
 };
 
 struct Summary {
   std::string method;                      // "lead", "textrank", "lexrank" or "hybrid"
   std::vector<SummarySentence> sentences;  // in article order
-  nlohmann::json other = nlohmann::json::object();  // members of other versions, as they came
+  nlohmann::json other = nlohmann::json::object();
 };
 
 struct Keyword {
   std::string phrase;
   double score = 0.0;  // relative, the best phrase scores 1
-  nlohmann::json other = nlohmann::json::object();  // members of other versions, as they came
+  nlohmann::json other = nlohmann::json::object();
 };
 
 enum class EntityType { person, organization, place };
@@ -44,21 +45,21 @@ struct Entity {
   EntityType type = EntityType::person;
   std::size_t mentions = 0;
   std::vector<std::string> aliases;  // other forms seen, e.g. the surname alone
-  nlohmann::json other = nlohmann::json::object();  // members of other versions, as they came
+  nlohmann::json other = nlohmann::json::object();
 };
 
 struct QuoteFound {
   std::string text;     // without the quotation marks
   std::string speaker;  // "" when the text does not say who spoke
   std::size_t block = 0;
-  nlohmann::json other = nlohmann::json::object();  // members of other versions, as they came
+  nlohmann::json other = nlohmann::json::object();
 };
 
 struct Stats {
   std::size_t words = 0;
   std::size_t sentences = 0;
   double reading_minutes = 0.0;  // at 230 words a minute, one decimal
-  nlohmann::json other = nlohmann::json::object();  // members of other versions, as they came
+  nlohmann::json other = nlohmann::json::object();
 };
 
 // JSON both ways, in nlohmann's form: `value.get<Summary>()`, `nlohmann::ordered_json(

@@ -1,6 +1,7 @@
 // What crbc related --dedup adds to a record: the top-level field "duplicates",
 // the earlier articles this one nearly copies (crbc-record(5)). A record keeps it in
-// Article::extra as JSON, like every field another command adds.
+// Article::extra as JSON, like every field another command adds; members it does not
+// know stay in `other`.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,7 +14,7 @@ inline constexpr const char* kDuplicatesKey = "duplicates";
 struct Duplicate {
   std::string url;
   double similarity = 0.0;  // from 0 to 1
-  nlohmann::json other = nlohmann::json::object();  // members of other versions, as they came
+  nlohmann::json other = nlohmann::json::object();
 };
 
 // JSON both ways, in nlohmann's form (see model/analysis.hpp): url first.

@@ -32,8 +32,9 @@ std::string_view mark_name(Mark::Kind kind) {
 
 // ---- writing -------------------------------------------------------------
 //
-// Members go out in the order records have always had them: a block's type first,
-// then the fields people read before the text, the text, its marks, the rest.
+// Members go out in the order records have always had: a block's or a mark's type
+// first, then a block's level, ordered, header, caption, language, its text and
+// marks, then the others alphabetically.
 
 using nlohmann::ordered_json;
 
@@ -131,9 +132,8 @@ ordered_json related_to_json(const RelatedArticle& related) {
   return detail::object_of(related.extra, std::move(members), {"title", "url"});
 }
 
-// A field another command added, in the order its type writes it when it has the
-// shape that command writes (written back, it reads the same, number for number);
-// otherwise as it came.
+// A field another command added, written by its type when it has that type's shape
+// (so that written back it reads the same, number for number); otherwise as it came.
 template <typename Field>
 ordered_json typed_or_as_is(const json& value) {
   try {
