@@ -1,22 +1,16 @@
 #include "commands/delivery.hpp"
 
 #include "io/atomic_file.hpp"
+#include "model/fetch_info.hpp"
 
 namespace crbc::commands {
-namespace {
-
-std::string string_at(const nlohmann::json& object, const char* key) {
-  const auto found = object.find(key);
-  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-}  // namespace
 
 std::string delivery_key(const model::Article& record) {
   if (const auto fetch = record.extra.find("fetch");
       fetch != record.extra.end() && fetch->is_object()) {
-    for (const char* key : {"url", "final_url"}) {
-      if (std::string url = string_at(*fetch, key); !url.empty()) return url;
+    const auto info = fetch->get<model::FetchInfo>();
+    for (const auto& url : {info.url, info.final_url}) {
+      if (!url.value_or("").empty()) return *url;
     }
   }
   return record.url;

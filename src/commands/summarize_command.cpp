@@ -2,6 +2,7 @@
 
 #include "io/exit_status.hpp"
 #include "io/per_thread.hpp"
+#include "model/analysis.hpp"
 #include "pipeline/documents.hpp"
 #include "text/text.hpp"
 
@@ -16,12 +17,9 @@ class SummaryTextWriter : public formats::RecordWriter {
 
   void write(const model::Article& article) override {
     if (written_++ > 0) out_ << '\n';
-    const auto summary = article.extra.find("summary");
-    if (summary == article.extra.end() || !summary->contains("sentences")) return;
-    for (const auto& sentence : (*summary)["sentences"]) {
-      if (sentence.contains("text") && sentence["text"].is_string()) {
-        out_ << sentence["text"].get<std::string>() << '\n';
-      }
+    if (const auto summary = model::summary_of(article)) {
+      for (const model::SummarySentence& sentence : summary->sentences)
+        out_ << sentence.text << '\n';
     }
   }
   void finish() override { out_.flush(); }

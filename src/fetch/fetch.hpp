@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "io/base64.hpp"
+#include "model/fetch_info.hpp"
 
 namespace crbc::fetch {
 
@@ -203,8 +204,8 @@ std::string robots_token(std::string_view user_agent);
 // --- Records -----------------------------------------------------------------
 
 // The "fetch" object of an article record: url (as requested, the --state key),
-// final_url, status, headers, fetched_at, charset.
-nlohmann::json fetch_metadata(const FetchResult& page);
+// final_url, status, headers, fetched_at, charset, not_modified when true.
+model::FetchInfo fetch_metadata(const FetchResult& page);
 // One NDJSON fetch record: {"url", "fetch": {...}, "html" or "html_base64"}.
 nlohmann::json fetch_record(const FetchResult& page);
 

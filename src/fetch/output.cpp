@@ -10,23 +10,24 @@
 
 namespace crbc::fetch {
 
-nlohmann::json fetch_metadata(const FetchResult& page) {
-  nlohmann::json headers = nlohmann::json::object();
-  for (const auto& [name, value] : page.headers) headers[name] = text::repair_utf8(value);
-  // "url" is the url as requested, the key of --state: the stage that acknowledges
-  // delivery (--ack-state) names the page by it.
-  nlohmann::json fetch = {{"url", page.url},
-                          {"final_url", page.final_url.empty() ? page.url : page.final_url},
-                          {"status", page.status},
-                          {"headers", std::move(headers)},
-                          {"fetched_at", page.fetched_at},
-                          {"charset", page.charset}};
-  if (page.not_modified) fetch["not_modified"] = true;
-  return fetch;
+model::FetchInfo fetch_metadata(const FetchResult& page) {
+  model::FetchInfo info;
+  // The url as requested is the key of --state: the stage that acknowledges delivery
+  // (--ack-state) names the page by it.
+  info.url = page.url;
+  info.final_url = page.final_url.empty() ? page.url : page.final_url;
+  info.status = page.status;
+  info.headers.emplace();
+  for (const auto& [name, value] : page.headers) (*info.headers)[name] = text::repair_utf8(value);
+  info.fetched_at = page.fetched_at;
+  info.charset = page.charset;
+  if (page.not_modified) info.not_modified = true;
+  return info;
 }
 
 nlohmann::json fetch_record(const FetchResult& page) {
-  nlohmann::json record = {{"url", page.url}, {"fetch", fetch_metadata(page)}};
+  nlohmann::json record = {{"url", page.url},
+                           {"fetch", nlohmann::ordered_json(fetch_metadata(page))}};
   if (text::is_valid_utf8(page.body) && page.body.find('\0') == std::string::npos) {
     record["html"] = page.body;
   } else {

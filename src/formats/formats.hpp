@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "model/article.hpp"
+#include "model/fetch_info.hpp"
 
 namespace crbc::formats {
 
@@ -37,7 +38,8 @@ struct RawPage {
   std::string bytes;
   std::string url;           // page url when known (fetch record, WARC, --url)
   std::string content_type;  // HTTP Content-Type header, for its charset
-  nlohmann::json fetch;      // fetch metadata to carry into the record, or null
+  // How it was downloaded (fetch record, WARC), carried into the record.
+  std::optional<model::FetchInfo> fetch;
 };
 
 struct Document {

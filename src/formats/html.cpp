@@ -204,14 +204,6 @@ struct BlockHtml {
   }
 };
 
-json embedded_jsonld(const model::Article& article) {
-  json value = jsonld_from_article(article);
-  value["@context"] = json::array(
-      {"https://schema.org", {{"crbcRecord", {{"@id", "urn:crbc:record"}, {"@type", "@json"}}}}});
-  value["crbcRecord"] = model::to_json(article);
-  return value;
-}
-
 std::string page_html(const model::Article& article) {
   std::string out;
   out.reserve(4096);
@@ -228,7 +220,7 @@ std::string page_html(const model::Article& article) {
   if (!article.canonical_url.empty() && is_safe_url(article.canonical_url)) {
     out += "<link rel=\"canonical\" href=\"" + escape(article.canonical_url) + "\">\n";
   }
-  out += "<script type=\"application/ld+json\">" + dump_for_html(embedded_jsonld(article)) +
+  out += "<script type=\"application/ld+json\">" + dump_for_html(jsonld_with_record(article)) +
          "</script>\n";
   out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<article>\n<header>\n";
   if (!article.site_name.empty() || !article.section.empty()) {
@@ -345,7 +337,7 @@ void read_html(InputBuffer& in, const std::string& source, const ReadOptions& op
         if (page.find(kHtmlGeneratorMeta) != std::string::npos) {
           if (auto article = embedded_record(page, first_line)) return std::move(*article);
         }
-        return RawPage{std::move(page), {}, {}, nullptr};
+        return RawPage{std::move(page), {}, {}, std::nullopt};
       }};
   read_delimited_documents(in, source, options, sink, stream);
 }

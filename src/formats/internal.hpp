@@ -125,27 +125,26 @@ std::size_t find_too_deep(std::string_view text, std::size_t limit);
 std::variant<RawPage, model::Article> content_from_json(nlohmann::json&& value);
 
 // schema.org NewsArticle JSON-LD, both ways (lossy: JSON-LD has no typed blocks).
-nlohmann::json jsonld_from_article(const model::Article& article);
+nlohmann::ordered_json jsonld_from_article(const model::Article& article);
+// The same with the whole record under "crbcRecord", for crbc's own HTML pages:
+// article_from_jsonld() reads the record back exactly.
+nlohmann::ordered_json jsonld_with_record(const model::Article& article);
 bool looks_like_jsonld(const nlohmann::json& value);
 model::Article article_from_jsonld(const nlohmann::json& value);
 
 // JSON text safe inside <script> and HTML comments: '<', '>' and '&' become \uXXXX.
-std::string dump_for_html(nlohmann::json value);
-// Compact or indented JSON text of `value`, its objects' keys in reading order
-// (keys_in_reading_order); never throws on invalid UTF-8 (replaced by U+FFFD).
-std::string dump_json(nlohmann::json value, int indent = -1);
-
-// The keys of `object` in the order people read a record: its fields (and a
-// block's type) first, as the record lists them, then the others alphabetically.
-std::vector<const std::string*> keys_in_reading_order(const nlohmann::json& object);
+std::string dump_for_html(const nlohmann::ordered_json& value);
+// Compact or indented JSON text of `value`; never throws on invalid UTF-8 (replaced
+// by U+FFFD).
+std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
 
 // YAML, shared by the YAML format and Markdown front matter.
 // Parses one YAML document (no "---" splitting) into JSON; `first_line` positions errors.
 // Aliases may not expand the document much beyond its own size.
 nlohmann::json yaml_to_json(std::string_view text, std::size_t first_line);
-// Writes a JSON object as a YAML block mapping, every string quoted where YAML
-// would otherwise read it as something else.
-void write_yaml_mapping(std::ostream& out, const nlohmann::json& object);
+// Writes a JSON object as a YAML block mapping, its keys in the object's order, every
+// string quoted where YAML would otherwise read it as something else.
+void write_yaml_mapping(std::ostream& out, const nlohmann::ordered_json& object);
 
 // Readers, one per format, all over an InputBuffer positioned at the start.
 void read_json(InputBuffer& in, const std::string& source, const ReadOptions& options,

@@ -5,8 +5,6 @@
 // where each value ends (tracking strings and brackets, which also bounds the
 // nesting before nlohmann sees the text), then each value is parsed on its own.
 // Invalid UTF-8 inside a value is a parse error with its line and column.
-#include <algorithm>
-#include <array>
 #include <nlohmann/json.hpp>
 
 #include "formats/internal.hpp"
@@ -136,7 +134,7 @@ bool deliver_json(std::string_view text, const std::string& source, TextPosition
 // record: crbc's or JSON-LD.
 class JsonWriter : public RecordWriter {
  public:
-  using Convert = json (*)(const model::Article&);
+  using Convert = nlohmann::ordered_json (*)(const model::Article&);
   JsonWriter(std::ostream& out, bool pretty, Convert convert)
       : out_(out), indent_(pretty ? 2 : -1), convert_(convert) {}
   void write(const model::Article& article) override {
@@ -183,68 +181,12 @@ json parse_json(std::string_view text, std::size_t first_line, std::size_t first
   }
 }
 
-std::vector<const std::string*> keys_in_reading_order(const json& object) {
-  static constexpr std::array<std::string_view, 30> kFirst{
-      // JSON-LD, then a record's fields, then a block's.
-      "@context", "@type",         "type",      "schema_version", "title",   "description",
-      "url",      "canonical_url", "site_name", "section",        "authors", "published",
-      "modified", "language",      "tags",      "image",          "summary", "keywords",
-      "entities", "quotes",        "level",     "ordered",        "header",  "caption",
-      "text",     "marks",         "body",      "related",        "stats",   "fetch"};
-  std::vector<const std::string*> keys;
-  keys.reserve(object.size());
-  for (auto it = object.begin(); it != object.end(); ++it) keys.push_back(&it.key());
-  const auto rank = [](const std::string& key) {
-    const auto it = std::find(kFirst.begin(), kFirst.end(), key);
-    return static_cast<std::size_t>(it - kFirst.begin());
-  };
-  std::stable_sort(keys.begin(), keys.end(),
-                   [&](const std::string* a, const std::string* b) { return rank(*a) < rank(*b); });
-  return keys;
+std::string dump_json(const nlohmann::ordered_json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-namespace {
-
-// nlohmann::json keeps an object's keys sorted; what is written out keeps them in
-// reading order. The strings move from `value` (it is spent), so that the reordering
-// costs no copy of the text. Records are at most kMaxJsonDepth deep (readers refuse
-// deeper ones).
-nlohmann::ordered_json in_reading_order(json& value, std::size_t depth = 0) {
-  if (depth > kMaxJsonDepth) throw FormatError("record nested too deeply to write as JSON");
-  switch (value.type()) {
-    case json::value_t::object: {
-      nlohmann::ordered_json out = nlohmann::ordered_json::object();
-      // The vector underneath: ordered_map's own emplace searches for the key first.
-      auto& members = static_cast<nlohmann::ordered_json::object_t::Container&>(
-          out.get_ref<nlohmann::ordered_json::object_t&>());
-      members.reserve(value.size());
-      for (const std::string* key : keys_in_reading_order(value))
-        members.emplace_back(*key, in_reading_order(value[*key], depth + 1));
-      return out;
-    }
-    case json::value_t::array: {
-      nlohmann::ordered_json out = nlohmann::ordered_json::array();
-      auto& items = out.get_ref<nlohmann::ordered_json::array_t&>();
-      items.reserve(value.size());
-      for (json& item : value) items.push_back(in_reading_order(item, depth + 1));
-      return out;
-    }
-    case json::value_t::string:
-      return std::move(value.get_ref<std::string&>());
-    default:
-      return nlohmann::ordered_json(value);
-  }
-}
-
-}  // namespace
-
-std::string dump_json(json value, int indent) {
-  return in_reading_order(value).dump(indent, ' ', false,
-                                      nlohmann::ordered_json::error_handler_t::replace);
-}
-
-std::string dump_for_html(json value) {
-  const std::string text = dump_json(std::move(value));
+std::string dump_for_html(const nlohmann::ordered_json& value) {
+  const std::string text = dump_json(value);
   std::string out;
   out.reserve(text.size() + 16);
   for (const char c : text) {
@@ -330,17 +272,11 @@ void read_ndjson(InputBuffer& in, const std::string& source, const ReadOptions& 
   }
 }
 
-namespace {
-json record_json(const model::Article& article) {
-  return model::to_json(article);
-}
-}  // namespace
-
 std::unique_ptr<RecordWriter> make_json_writer(std::ostream& out, const WriteOptions& options) {
-  return std::make_unique<JsonWriter>(out, options.pretty, &record_json);
+  return std::make_unique<JsonWriter>(out, options.pretty, JsonWriter::Convert{&model::to_json});
 }
 std::unique_ptr<RecordWriter> make_ndjson_writer(std::ostream& out) {
-  return std::make_unique<JsonWriter>(out, false, &record_json);
+  return std::make_unique<JsonWriter>(out, false, JsonWriter::Convert{&model::to_json});
 }
 std::unique_ptr<RecordWriter> make_jsonld_writer(std::ostream& out, const WriteOptions& options) {
   return std::make_unique<JsonWriter>(out, options.pretty, &jsonld_from_article);

@@ -142,44 +142,67 @@ bool looks_like_jsonld(const json& value) {
          (value.contains("@context") || value.contains("@type") || value.contains("@graph"));
 }
 
-json jsonld_from_article(const model::Article& article) {
-  json out = {{"@context", "https://schema.org"}, {"@type", "NewsArticle"}};
+namespace {
+
+// Members in the order crbc has always written them: @context, @type, then
+// description, url, image and keywords, then the others alphabetically.
+nlohmann::ordered_json jsonld(const model::Article& article, bool with_record) {
+  using nlohmann::ordered_json;
+  ordered_json out = ordered_json::object();
   const auto put = [&](const char* key, const std::string& value) {
     if (!value.empty()) out[key] = value;
   };
-  put("headline", article.title);
+  const auto typed = [](const char* type, const std::string& name) {
+    return ordered_json{{"@type", type}, {"name", name}};
+  };
+  if (with_record) {
+    // The record is a JSON literal (JSON-LD 1.1 "@json") under its own term.
+    out["@context"] = ordered_json::array(
+        {"https://schema.org", {{kRecordKey, {{"@type", "@json"}, {"@id", "urn:crbc:record"}}}}});
+  } else {
+    out["@context"] = "https://schema.org";
+  }
+  out["@type"] = "NewsArticle";
   put("description", article.description);
   put("url", article.url);
-  put("mainEntityOfPage", article.canonical_url);
-  put("articleSection", article.section);
-  if (!article.authors.empty()) {
-    json authors = json::array();
-    for (const std::string& name : article.authors) {
-      authors.push_back({{"@type", "Person"}, {"name", name}});
-    }
-    out["author"] = std::move(authors);
-  }
-  if (!article.site_name.empty()) {
-    out["publisher"] = {{"@type", "Organization"}, {"name", article.site_name}};
-  }
-  put("datePublished", article.published);
-  put("dateModified", article.modified);
-  put("inLanguage", article.language);
-  if (!article.tags.empty()) out["keywords"] = article.tags;
   if (article.image) {
-    json image = {{"@type", "ImageObject"}, {"url", article.image->src}};
-    if (!article.image->caption.empty()) image["caption"] = article.image->caption;
+    ordered_json image = {{"@type", "ImageObject"}};
     if (!article.image->alt.empty()) image["description"] = article.image->alt;
+    image["url"] = article.image->src;
+    if (!article.image->caption.empty()) image["caption"] = article.image->caption;
     out["image"] = std::move(image);
   }
-  const std::string body = model::body_text(article);
-  if (!body.empty()) out["articleBody"] = body;
+  if (!article.tags.empty()) out["keywords"] = article.tags;
+  put("articleBody", model::body_text(article));
+  put("articleSection", article.section);
+  if (!article.authors.empty()) {
+    ordered_json authors = ordered_json::array();
+    for (const std::string& name : article.authors) authors.push_back(typed("Person", name));
+    out["author"] = std::move(authors);
+  }
+  if (with_record) out[kRecordKey] = model::to_json(article);
+  put("dateModified", article.modified);
+  put("datePublished", article.published);
+  put("headline", article.title);
+  put("inLanguage", article.language);
+  put("mainEntityOfPage", article.canonical_url);
+  if (!article.site_name.empty()) out["publisher"] = typed("Organization", article.site_name);
   if (!article.related.empty()) {
-    json links = json::array();
+    ordered_json links = ordered_json::array();
     for (const model::RelatedArticle& related : article.related) links.push_back(related.url);
     out["relatedLink"] = std::move(links);
   }
   return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json jsonld_from_article(const model::Article& article) {
+  return jsonld(article, false);
+}
+
+nlohmann::ordered_json jsonld_with_record(const model::Article& article) {
+  return jsonld(article, true);
 }
 
 model::Article article_from_jsonld(const json& value) {
@@ -212,9 +235,9 @@ model::Article article_from_jsonld(const json& value) {
   return article;
 }
 
-// A fetch record (`crbc fetch --records`): {"url", "fetch": {"final_url",
-// "headers", …}, "html" or "html_base64"}, the page still to be parsed.
-std::optional<RawPage> fetched_page(json& value) {
+// A fetch record (`crbc fetch --records`): {"url", "fetch": {…}, "html" or
+// "html_base64"}, the page still to be parsed.
+std::optional<RawPage> fetched_page(const json& value) {
   const auto html = value.find("html");
   const auto html_base64 = value.find("html_base64");
   RawPage page;
@@ -229,14 +252,9 @@ std::optional<RawPage> fetched_page(json& value) {
   }
   page.url = field(value, "url");
   if (const auto fetch = value.find("fetch"); fetch != value.end() && fetch->is_object()) {
-    if (const std::string final_url = field(*fetch, "final_url"); !final_url.empty()) {
-      page.url = final_url;
-    }
-    if (const auto headers = fetch->find("headers");
-        headers != fetch->end() && headers->is_object()) {
-      page.content_type = field(*headers, "content-type");
-    }
-    page.fetch = std::move(*fetch);
+    page.fetch = fetch->get<model::FetchInfo>();
+    if (!page.fetch->final_url.value_or("").empty()) page.url = *page.fetch->final_url;
+    page.content_type = page.fetch->header("content-type");
   }
   return page;
 }

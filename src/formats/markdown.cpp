@@ -209,7 +209,7 @@ class BlockMarkdown {
     out_ += '\n';
   }
   void write(const model::Table& table) {
-    const json hint = {
+    const nlohmann::ordered_json hint = {
         {"header", table.header}, {"caption", table.caption}, {"rows", table.rows.size()}};
     out_ += kTableComment;
     out_ += dump_for_html(hint);
@@ -286,7 +286,7 @@ std::vector<model::Block> title_and_byline(const model::Article& article) {
 }
 
 std::string markdown_document(const model::Article& article) {
-  json meta = model::to_json(article);
+  nlohmann::ordered_json meta = model::to_json(article);
   meta.erase("body");
   std::ostringstream front;
   write_yaml_mapping(front, meta);

@@ -244,18 +244,18 @@ std::optional<RawPage> page_of(const HeaderBlock& warc, std::string_view block, 
     page.url = page.url.substr(1, page.url.size() - 2);  // WARC/1.0 writers bracket it
   }
   page.content_type = content_type;
-  nlohmann::json headers = nlohmann::json::object();
+  model::FetchInfo& fetch = page.fetch.emplace();
+  fetch.final_url = page.url;
+  fetch.status = status;
+  fetch.headers.emplace();
   for (const auto& [name, value] : http.fields) {
     if (name == "content-type" || name == "content-language" || name == "etag" ||
         name == "last-modified" || name == "date" || name == "link") {
-      headers[name] = value;
+      (*fetch.headers)[name] = value;
     }
   }
-  page.fetch = {{"final_url", page.url},
-                {"status", status},
-                {"headers", std::move(headers)},
-                {"fetched_at", warc.get("warc-date")},
-                {"charset", io::charset_parameter(content_type)}};
+  fetch.fetched_at = warc.get("warc-date");
+  fetch.charset = io::charset_parameter(content_type);
   return page;
 }
 

@@ -320,7 +320,7 @@ void emit_string(YAML::Emitter& out, const std::string& s) {
   }
 }
 
-void emit(YAML::Emitter& out, const json& value, std::size_t depth) {
+void emit(YAML::Emitter& out, const nlohmann::ordered_json& value, std::size_t depth) {
   if (depth > kMaxJsonDepth) throw FormatError("record nested too deeply to write as YAML");
   switch (value.type()) {
     case json::value_t::object:
@@ -329,11 +329,11 @@ void emit(YAML::Emitter& out, const json& value, std::size_t depth) {
         return;
       }
       out << YAML::BeginMap;
-      for (const std::string* key : keys_in_reading_order(value)) {
+      for (const auto& [key, member] : value.items()) {
         out << YAML::Key;
-        emit_string(out, *key);
+        emit_string(out, key);
         out << YAML::Value;
-        emit(out, value[*key], depth + 1);
+        emit(out, member, depth + 1);
       }
       out << YAML::EndMap;
       return;
@@ -343,7 +343,7 @@ void emit(YAML::Emitter& out, const json& value, std::size_t depth) {
         return;
       }
       out << YAML::BeginSeq;
-      for (const json& item : value) emit(out, item, depth + 1);
+      for (const auto& item : value) emit(out, item, depth + 1);
       out << YAML::EndSeq;
       return;
     case json::value_t::string:
@@ -427,7 +427,7 @@ json yaml_to_json(std::string_view text, std::size_t first_line) {
   }
 }
 
-void write_yaml_mapping(std::ostream& out, const json& object) {
+void write_yaml_mapping(std::ostream& out, const nlohmann::ordered_json& object) {
   YAML::Emitter emitter;
   emitter.SetIndent(2);
   emit(emitter, object, 0);

@@ -4,6 +4,10 @@
 #include <array>
 #include <deque>
 
+#include "model/analysis.hpp"
+#include "model/duplicate.hpp"
+#include "model/fetch_info.hpp"
+#include "model/members.hpp"
 #include "text/utf8.hpp"
 
 namespace crbc::model {
@@ -27,83 +31,130 @@ std::string_view mark_name(Mark::Kind kind) {
 }
 
 // ---- writing -------------------------------------------------------------
+//
+// Members go out in the order records have always had: a block's or a mark's type
+// first, then a block's level, ordered, header, caption, language, its text and
+// marks, then the others alphabetically.
 
-void put_string(json& out, const char* key, const std::string& value) {
+using nlohmann::ordered_json;
+
+void put_string(ordered_json& out, const char* key, const std::string& value) {
   if (!value.empty()) out[key] = value;
 }
 
-void put_rich(json& out, const RichText& rich) {
+void put_rich(ordered_json& out, const RichText& rich) {
   out["text"] = rich.text;
   if (rich.marks.empty()) return;
-  json marks = json::array();
+  ordered_json marks = ordered_json::array();
   for (const Mark& mark : rich.marks) {
-    json m = {{"type", mark_name(mark.kind)}, {"start", mark.start}, {"end", mark.end}};
+    ordered_json m = {{"type", mark_name(mark.kind)}, {"end", mark.end}};
     if (mark.kind == Mark::Kind::link) m["href"] = mark.href;
+    m["start"] = mark.start;
     marks.push_back(std::move(m));
   }
   out["marks"] = std::move(marks);
 }
 
-json list_to_json(const List& list) {
-  json items = json::array();
+void put_list(ordered_json& out, const List& list) {
+  out["ordered"] = list.ordered;
+  ordered_json items = ordered_json::array();
   for (const ListItem& item : list.items) {
-    json entry = json::object();
+    ordered_json entry = ordered_json::object();
     put_rich(entry, item.content);
     if (!item.children.empty()) {
-      json children = json::array();
-      for (const List& child : item.children) children.push_back(list_to_json(child));
+      ordered_json children = ordered_json::array();
+      for (const List& child : item.children) {
+        ordered_json nested = ordered_json::object();
+        put_list(nested, child);
+        children.push_back(std::move(nested));
+      }
       entry["lists"] = std::move(children);
     }
     items.push_back(std::move(entry));
   }
-  return {{"ordered", list.ordered}, {"items", std::move(items)}};
+  out["items"] = std::move(items);
 }
 
-json image_to_json(const Image& image) {
-  json out = {{"src", image.src}};
-  put_string(out, "alt", image.alt);
+void put_image(ordered_json& out, const Image& image) {
   put_string(out, "caption", image.caption);
-  return out;
+  put_string(out, "alt", image.alt);
+  out["src"] = image.src;
 }
 
 struct BlockWriter {
-  json operator()(const Paragraph& p) const {
-    json out = {{"type", "paragraph"}};
+  ordered_json operator()(const Paragraph& p) const {
+    ordered_json out = {{"type", "paragraph"}};
     put_rich(out, p.content);
     return out;
   }
-  json operator()(const Heading& h) const {
-    json out = {{"type", "heading"}, {"level", h.level}};
+  ordered_json operator()(const Heading& h) const {
+    ordered_json out = {{"type", "heading"}, {"level", h.level}};
     put_rich(out, h.content);
     return out;
   }
-  json operator()(const Quote& q) const {
-    json out = {{"type", "quote"}};
+  ordered_json operator()(const Quote& q) const {
+    ordered_json out = {{"type", "quote"}};
     put_rich(out, q.content);
     put_string(out, "attribution", q.attribution);
     return out;
   }
-  json operator()(const List& l) const {
-    json out = list_to_json(l);
-    out["type"] = "list";
+  ordered_json operator()(const List& l) const {
+    ordered_json out = {{"type", "list"}};
+    put_list(out, l);
     return out;
   }
-  json operator()(const Image& i) const {
-    json out = image_to_json(i);
-    out["type"] = "image";
+  ordered_json operator()(const Image& i) const {
+    ordered_json out = {{"type", "image"}};
+    put_image(out, i);
     return out;
   }
-  json operator()(const Preformatted& p) const {
-    json out = {{"type", "preformatted"}, {"text", p.text}};
+  ordered_json operator()(const Preformatted& p) const {
+    ordered_json out = {{"type", "preformatted"}};
     put_string(out, "language", p.language);
+    out["text"] = p.text;
     return out;
   }
-  json operator()(const Table& t) const {
-    json out = {{"type", "table"}, {"header", t.header}, {"rows", t.rows}};
+  ordered_json operator()(const Table& t) const {
+    ordered_json out = {{"type", "table"}, {"header", t.header}};
     put_string(out, "caption", t.caption);
+    out["rows"] = t.rows;
     return out;
   }
 };
+
+ordered_json related_to_json(const RelatedArticle& related) {
+  detail::Members members;
+  if (!related.title.empty()) members["title"] = related.title;
+  members["url"] = related.url;
+  if (related.score) members["score"] = *related.score;
+  if (!related.source.empty()) members["source"] = related.source;
+  if (!related.terms.empty()) members["terms"] = related.terms;
+  return detail::object_of(related.extra, std::move(members), {"title", "url"});
+}
+
+// A field another command added, written by its type when it has that type's shape
+// (so that written back it reads the same, number for number); otherwise as it came.
+template <typename Field>
+ordered_json typed_or_as_is(const json& value) {
+  try {
+    ordered_json typed = value.get<Field>();
+    if (json(typed).dump() == value.dump()) return typed;
+  } catch (const json::exception&) {
+    // not in that shape (or not valid UTF-8): written as it came
+  }
+  return value;
+}
+
+ordered_json added_field(std::string_view key, const json& value) {
+  if (key == "fetch") return typed_or_as_is<FetchInfo>(value);
+  if (key == "summary") return typed_or_as_is<Summary>(value);
+  if (key == "keywords") return typed_or_as_is<std::vector<Keyword>>(value);
+  if (key == "entities") return typed_or_as_is<std::vector<Entity>>(value);
+  if (key == "quotes") return typed_or_as_is<std::vector<QuoteFound>>(value);
+  if (key == "stats") return typed_or_as_is<Stats>(value);
+  if (key == kDuplicatesKey) return typed_or_as_is<std::vector<Duplicate>>(value);
+  return value;
+}
 
 // ---- reading -------------------------------------------------------------
 
@@ -268,16 +319,6 @@ RelatedArticle related_from_json(const json& object, const std::string& pointer)
   return related;
 }
 
-json related_to_json(const RelatedArticle& related) {
-  json out = related.extra;
-  put_string(out, "title", related.title);
-  out["url"] = related.url;
-  if (related.score) out["score"] = *related.score;
-  put_string(out, "source", related.source);
-  if (!related.terms.empty()) out["terms"] = related.terms;
-  return out;
-}
-
 constexpr std::array<std::string_view, 16> kKnownFields{
     "schema_version", "url",     "canonical_url", "site_name", "section",  "title",
     "description",    "authors", "published",     "modified",  "language", "tags",
@@ -379,35 +420,44 @@ void normalize(Article& article) {
   for (Block& block : article.body) normalize(block);
 }
 
-json to_json(const Block& block) {
+ordered_json to_json(const Block& block) {
   return std::visit(BlockWriter{}, block);
 }
 
-json to_json(const Article& article) {
-  json out = json::object();
+ordered_json to_json(const Article& article) {
+  ordered_json out = ordered_json::object();
+  const auto put_added = [&](std::initializer_list<std::string_view> keys) {
+    for (const std::string_view key : keys) {
+      if (const auto it = article.extra.find(key); it != article.extra.end()) {
+        out[std::string(key)] = added_field(key, *it);
+      }
+    }
+  };
   out["schema_version"] = kSchemaVersion;
+  out["title"] = article.title;
+  put_string(out, "description", article.description);
   put_string(out, "url", article.url);
   put_string(out, "canonical_url", article.canonical_url);
   put_string(out, "site_name", article.site_name);
   put_string(out, "section", article.section);
-  out["title"] = article.title;
-  put_string(out, "description", article.description);
   if (!article.authors.empty()) out["authors"] = article.authors;
   put_string(out, "published", article.published);
   put_string(out, "modified", article.modified);
   put_string(out, "language", article.language);
   if (!article.tags.empty()) out["tags"] = article.tags;
-  if (article.image) out["image"] = image_to_json(*article.image);
-  json body = json::array();
+  if (article.image) put_image(out["image"], *article.image);
+  put_added({"summary", "keywords", "entities", "quotes"});
+  ordered_json body = ordered_json::array();
   for (const Block& block : article.body) body.push_back(to_json(block));
   out["body"] = std::move(body);
   if (!article.related.empty()) {
-    json related = json::array();
+    ordered_json related = ordered_json::array();
     for (const RelatedArticle& r : article.related) related.push_back(related_to_json(r));
     out["related"] = std::move(related);
   }
+  put_added({"stats", "fetch"});
   for (const auto& [key, value] : article.extra.items()) {
-    if (!is_known_field(key)) out[key] = value;
+    if (!is_known_field(key) && !out.contains(key)) out[key] = added_field(key, value);
   }
   return out;
 }

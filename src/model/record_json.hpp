@@ -22,8 +22,11 @@ class RecordError : public std::runtime_error {
   std::string pointer_;
 };
 
-nlohmann::json to_json(const Article& article);
-nlohmann::json to_json(const Block& block);
+// The record's JSON, its members in reading order: the record's fields as listed in
+// crbc-record(5), each field another command added at its place among them, then
+// unknown fields alphabetically.
+nlohmann::ordered_json to_json(const Article& article);
+nlohmann::ordered_json to_json(const Block& block);
 
 // Reads a record. Unknown top-level fields go to Article::extra; a newer
 // schema_version, a wrong type or a bad block is a RecordError.

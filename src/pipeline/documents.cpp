@@ -7,16 +7,10 @@ namespace crbc::pipeline {
 namespace {
 
 // When a fetched page was served: its HTTP Date header, else the time it was fetched.
-std::string served_at(const nlohmann::json& fetch) {
-  if (!fetch.is_object()) return {};
-  const auto string_at = [](const nlohmann::json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  if (const auto headers = fetch.find("headers"); headers != fetch.end() && headers->is_object()) {
-    if (std::string date = string_at(*headers, "date"); !date.empty()) return date;
-  }
-  return string_at(fetch, "fetched_at");
+std::string served_at(const std::optional<model::FetchInfo>& fetch) {
+  if (!fetch) return {};
+  if (std::string date = fetch->header("date"); !date.empty()) return date;
+  return fetch->fetched_at.value_or("");
 }
 
 }  // namespace
@@ -31,7 +25,7 @@ model::Article article_of(formats::Document& document, const PageOptions& option
   extract_options.deadline = notes.deadline;
   extract::ExtractResult result = extract::extract_article(page.bytes, extract_options);
   for (std::string& warning : result.warnings) notes.warnings.push_back(std::move(warning));
-  if (!page.fetch.is_null()) result.article.extra["fetch"] = std::move(page.fetch);
+  if (page.fetch) result.article.extra["fetch"] = nlohmann::ordered_json(*page.fetch);
   return std::move(result.article);
 }
 

@@ -103,10 +103,10 @@ void set_duplicates(model::Article& article, const std::vector<DuplicateMatch>& 
     article.extra.erase(kDuplicatesKey);
     return;
   }
-  nlohmann::json list = nlohmann::json::array();
+  std::vector<model::Duplicate> list;
   for (const DuplicateMatch& duplicate : duplicates)
-    list.push_back({{"url", duplicate.url}, {"similarity", rounded(duplicate.similarity)}});
-  article.extra[kDuplicatesKey] = std::move(list);
+    list.push_back({duplicate.url, rounded(duplicate.similarity)});
+  article.extra[kDuplicatesKey] = nlohmann::ordered_json(list);
 }
 
 std::unique_ptr<Index> corpus_index(std::span<const model::Article> corpus, IndexOptions options,

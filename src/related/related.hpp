@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "model/article.hpp"
+#include "model/duplicate.hpp"
 #include "related/analysis.hpp"
 #include "related/errors.hpp"
 #include "related/index.hpp"
@@ -23,8 +24,8 @@
 
 namespace crbc::related {
 
-// Key of Article::extra holding near-duplicates: [{"url": ..., "similarity": 0.97}].
-inline constexpr const char* kDuplicatesKey = "duplicates";
+// Key of Article::extra holding near-duplicates (model::Duplicate).
+using model::kDuplicatesKey;
 // Estimated shingle Jaccard similarity from which two articles count as near-copies.
 inline constexpr double kDefaultDuplicateThreshold = 0.5;
 

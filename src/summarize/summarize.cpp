@@ -90,18 +90,6 @@ std::string_view method_name(Method method) {
   return "hybrid";
 }
 
-std::string_view entity_type_name(EntityType type) {
-  switch (type) {
-    case EntityType::person:
-      return "person";
-    case EntityType::organization:
-      return "organization";
-    case EntityType::place:
-      return "place";
-  }
-  return "person";
-}
-
 Summarizer::Summarizer(Options options) : options_(std::move(options)) {}
 
 text::Stemmer& Summarizer::stemmer_for(std::string_view language) {
@@ -147,7 +135,6 @@ Analysis Summarizer::analyze(const std::vector<Passage>& passages, std::string_v
     sentence.position = index;
     sentence.offset = text::code_point_count(passage_text.substr(0, info.begin));
     sentence.length = text::code_point_count(info.text);
-    sentence.score = std::isfinite(scores[index]) ? scores[index] : 0.0;
     analysis.summary.push_back(std::move(sentence));
   }
   if (analysis.summary.empty()) {
@@ -177,46 +164,18 @@ Analysis Summarizer::analyze(const model::Article& article) {
 
 Analysis Summarizer::summarize(model::Article& article) {
   Analysis analysis = analyze(article);
-  const nlohmann::json fields = to_json(analysis);
   if (!article.extra.is_object()) article.extra = nlohmann::json::object();
+  const nlohmann::ordered_json fields = to_json(analysis);
   for (const auto& [key, value] : fields.items()) article.extra[key] = value;
   return analysis;
 }
 
-nlohmann::json to_json(const Analysis& analysis) {
-  nlohmann::json sentences = nlohmann::json::array();
-  for (const auto& s : analysis.summary) {
-    sentences.push_back({{"text", s.text},
-                         {"block", s.block},
-                         {"position", s.position},
-                         {"offset", s.offset},
-                         {"length", s.length}});
-  }
-  nlohmann::json keywords = nlohmann::json::array();
-  for (const auto& k : analysis.keywords) {
-    keywords.push_back({{"phrase", k.phrase}, {"score", std::round(k.score * 1000.0) / 1000.0}});
-  }
-  nlohmann::json entities = nlohmann::json::array();
-  for (const auto& e : analysis.entities) {
-    entities.push_back({{"name", e.name},
-                        {"type", entity_type_name(e.type)},
-                        {"mentions", e.mentions},
-                        {"aliases", e.aliases}});
-  }
-  nlohmann::json quotes = nlohmann::json::array();
-  for (const auto& q : analysis.quotes) {
-    nlohmann::json quote = {{"text", q.text}, {"block", q.block}};
-    quote["speaker"] = q.speaker.empty() ? nlohmann::json(nullptr) : nlohmann::json(q.speaker);
-    quotes.push_back(std::move(quote));
-  }
-  return {{"summary", {{"method", method_name(analysis.method)}, {"sentences", sentences}}},
-          {"keywords", keywords},
-          {"entities", entities},
-          {"quotes", quotes},
-          {"stats",
-           {{"words", analysis.stats.words},
-            {"sentences", analysis.stats.sentences},
-            {"reading_minutes", analysis.stats.reading_minutes}}}};
+nlohmann::ordered_json to_json(const Analysis& analysis) {
+  return {{"summary", model::Summary{std::string(method_name(analysis.method)), analysis.summary}},
+          {"keywords", analysis.keywords},
+          {"entities", analysis.entities},
+          {"quotes", analysis.quotes},
+          {"stats", analysis.stats}};
 }
 
 }  // namespace crbc::summarize

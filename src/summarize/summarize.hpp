@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/analysis.hpp"
 #include "model/article.hpp"
 #include "text/text.hpp"
 
@@ -52,41 +53,13 @@ inline constexpr std::size_t kDefaultSentences = 3;
 // punctuation): a summary line should be readable.
 inline constexpr std::size_t kMaxSentenceWords = 120;
 
-struct SummarySentence {
-  std::string text;
-  std::size_t block = 0;     // index in Article::body
-  std::size_t position = 0;  // index among the article's candidate sentences
-  std::size_t offset = 0;    // start in the block's text, in code points
-  std::size_t length = 0;    // in code points
-  double score = 0.0;
-};
-
-struct Keyword {
-  std::string phrase;
-  double score = 0.0;  // relative, the best phrase scores 1
-};
-
-enum class EntityType { person, organization, place };
-std::string_view entity_type_name(EntityType type);
-
-struct Entity {
-  std::string name;  // canonical (longest) form
-  EntityType type = EntityType::person;
-  std::size_t mentions = 0;
-  std::vector<std::string> aliases;  // other forms seen, e.g. the surname alone
-};
-
-struct QuoteFound {
-  std::string text;     // without the quotation marks
-  std::string speaker;  // "" when the text does not say who spoke
-  std::size_t block = 0;
-};
-
-struct Stats {
-  std::size_t words = 0;
-  std::size_t sentences = 0;
-  double reading_minutes = 0.0;  // at 230 words a minute, one decimal
-};
+// What the analysis finds is what the record holds (model/analysis.hpp).
+using model::Entity;
+using model::EntityType;
+using model::Keyword;
+using model::QuoteFound;
+using model::Stats;
+using model::SummarySentence;
 
 struct Analysis {
   Method method = Method::hybrid;
@@ -108,7 +81,7 @@ struct Passage {
 
 // The fields written into Article::extra: "summary", "keywords", "entities",
 // "quotes", "stats".
-nlohmann::json to_json(const Analysis& analysis);
+nlohmann::ordered_json to_json(const Analysis& analysis);
 
 class Summarizer {
  public:

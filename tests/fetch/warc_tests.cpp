@@ -99,10 +99,10 @@ TEST_CASE("WARC records written, gzip per record or plain, read back", "[warc]")
     CHECK(back.pages[1].url == "https://news.example/b");
     CHECK(back.pages[0].bytes == kBody);
     CHECK(back.pages[0].content_type == "text/html; charset=ISO-8859-1");
-    CHECK(back.pages[0].fetch["charset"] == "iso-8859-1");
-    CHECK(back.pages[0].fetch["status"] == 200);
-    CHECK(back.pages[0].fetch["fetched_at"] == "2026-11-27T22:00:00Z");
-    CHECK(back.pages[0].fetch["headers"]["etag"] == "\"x\"");
+    CHECK(back.pages[0].fetch->charset == "iso-8859-1");
+    CHECK(back.pages[0].fetch->status == 200);
+    CHECK(back.pages[0].fetch->fetched_at == "2026-11-27T22:00:00Z");
+    CHECK(back.pages[0].fetch->header("etag") == "\"x\"");
   }
 }
 
@@ -174,5 +174,5 @@ TEST_CASE("a fetched page goes into a WARC and comes back the same", "[warc][fet
   REQUIRE(back.pages.size() == 1);
   CHECK(back.pages[0].bytes == kBody);
   CHECK(back.pages[0].url == server.url("/page"));
-  CHECK(back.pages[0].fetch["charset"] == "utf-8");
+  CHECK(back.pages[0].fetch->charset == "utf-8");
 }

@@ -106,7 +106,7 @@ TEST_CASE("NDJSON: fetch records become raw pages, JSON-LD objects are mapped", 
   CHECK(page.url == "https://a.example/");
   CHECK(page.content_type == "text/html; charset=koi8-r");
   CHECK(page.bytes == "<html></html>");
-  CHECK(page.fetch.value("status", 0) == 200);
+  CHECK(page.fetch->status == 200);
   const auto& encoded = std::get<RawPage>(result.documents[1].content);
   CHECK(encoded.url == "http://b.example/");
   CHECK(encoded.bytes == "<p>hi</p>");

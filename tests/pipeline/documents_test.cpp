@@ -20,7 +20,7 @@ model::Article parsed(nlohmann::json fetch) {
   formats::RawPage page;
   page.bytes = kPage;
   page.url = "https://news.example/harbour";
-  page.fetch = std::move(fetch);
+  if (fetch.is_object()) page.fetch = fetch.get<model::FetchInfo>();
   formats::Document document{"<stdin>", 1, std::move(page)};
   pipeline::Notes notes;
   return pipeline::article_of(document, {}, notes);
