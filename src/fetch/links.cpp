@@ -171,12 +171,6 @@ bool is_one_of(std::string_view word, const std::string_view (&words)[N]) {
   return std::find(std::begin(words), std::end(words), word) != std::end(words);
 }
 
-bool all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c));
-  });
-}
-
 int number(std::string_view digits) {
   int value = 0;
   for (const char c : digits.substr(0, 8)) value = value * 10 + (c - '0');
@@ -184,13 +178,14 @@ int number(std::string_view digits) {
 }
 
 bool is_year(std::string_view text) {
-  return text.size() == 4 && all_digits(text) && number(text) >= 1990 && number(text) <= 2099;
+  return text.size() == 4 && text::is_ascii_digits(text) && number(text) >= 1990 &&
+         number(text) <= 2099;
 }
 bool is_month(std::string_view text) {
-  return text.size() <= 2 && all_digits(text) && number(text) >= 1 && number(text) <= 12;
+  return text.size() <= 2 && text::is_ascii_digits(text) && number(text) >= 1 && number(text) <= 12;
 }
 bool is_day(std::string_view text) {
-  return text.size() <= 2 && all_digits(text) && number(text) >= 1 && number(text) <= 31;
+  return text.size() <= 2 && text::is_ascii_digits(text) && number(text) >= 1 && number(text) <= 31;
 }
 
 // A lower-case url cut into what the classifier reads; views into `lower`.
@@ -266,7 +261,7 @@ bool is_listing(const UrlShape& url) {
   for (std::size_t i = 0; i < url.segments.size(); ++i) {
     if (is_one_of(url.segments[i], kListingSegments)) return true;
     if (is_one_of(url.segments[i], kPageSegments) && i + 1 < url.segments.size() &&
-        all_digits(url.segments[i + 1])) {
+        text::is_ascii_digits(url.segments[i + 1])) {
       return true;
     }
   }

@@ -31,6 +31,12 @@ constexpr std::string_view trim_ascii(std::string_view text) noexcept {
   return text;
 }
 
+// Whether `text` is one or more ASCII digits.
+constexpr bool is_ascii_digits(std::string_view text) noexcept {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Whether `text` equals `lower` (written in lower case), ignoring ASCII case.
 constexpr bool equals_ignoring_case(std::string_view text, std::string_view lower) noexcept {
   return text.size() == lower.size() &&

@@ -6,6 +6,7 @@
 #include <array>
 #include <unordered_set>
 
+#include "text/ascii.hpp"
 #include "text/codepoints.hpp"
 #include "text/text.hpp"
 
@@ -189,10 +190,6 @@ bool has_letter(std::string_view s) {
   return false;
 }
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 class Splitter {
  public:
   Splitter(std::string_view text, std::string_view language)
@@ -320,7 +317,7 @@ class Splitter {
     const std::string folded = fold_case(before);
     const std::string_view next_word = word_at(s_, word_start);
     if (detail::is_digit(decode_at(folded, 0).code_point)) {
-      if (!all_digits(folded) || folded.size() > 3) return true;
+      if (!is_ascii_digits(folded) || folded.size() > 3) return true;
       if (kMonthsAfterOrdinal.contains(fold_case(next_word))) return false;
       // German ordinals: "im 19. Jahrhundert" unless a new sentence clearly starts.
       return !german_ || starts_sentence(next_word);

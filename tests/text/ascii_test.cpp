@@ -37,3 +37,12 @@ TEST_CASE("has_token finds a whole token of a space-separated list") {
   CHECK_FALSE(has_token("", "author"));
   CHECK_FALSE(has_token("   ", "author"));
 }
+
+TEST_CASE("is_ascii_digits wants one or more of 0-9 and nothing else") {
+  CHECK(is_ascii_digits("2026"));
+  CHECK(is_ascii_digits("0"));
+  CHECK_FALSE(is_ascii_digits(""));
+  CHECK_FALSE(is_ascii_digits("12a"));
+  CHECK_FALSE(is_ascii_digits(" 12"));
+  CHECK_FALSE(is_ascii_digits("\xD9\xA1"));  // ARABIC-INDIC DIGIT ONE is not ASCII
+}
