@@ -1,5 +1,6 @@
 #include "text/entities.hpp"
 
+#include <array>
 #include <cstdint>
 
 #include "text/utf8.hpp"
@@ -12,7 +13,7 @@ struct NamedEntity {
   char32_t code_point;
 };
 
-constexpr NamedEntity kNamedEntities[] = {
+constexpr auto kNamedEntities = std::to_array<NamedEntity>({
     {"amp", '&'},      {"lt", '<'},        {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
     {"nbsp", 0xA0},    {"hellip", 0x2026}, {"mdash", 0x2014}, {"ndash", 0x2013}, {"lsquo", 0x2018},
     {"rsquo", 0x2019}, {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"laquo", 0xAB},   {"raquo", 0xBB},
@@ -22,7 +23,7 @@ constexpr NamedEntity kNamedEntities[] = {
     {"Auml", 0xC4},    {"Ouml", 0xD6},     {"Uuml", 0xDC},    {"szlig", 0xDF},   {"Eacute", 0xC9},
     {"ecirc", 0xEA},   {"acirc", 0xE2},    {"ocirc", 0xF4},   {"icirc", 0xEE},   {"euro", 0x20AC},
     {"pound", 0xA3},   {"middot", 0xB7},   {"bull", 0x2022},  {"shy", 0xAD},
-};
+});
 
 // Decodes the reference starting at text[pos] == '&'; returns its length, 0 if none.
 std::size_t decode_reference(std::string_view text, std::size_t pos, std::string& out) {
