@@ -211,7 +211,8 @@ class MetadataBuilder {
     ld_ = meta::read_json_ld(blocks);
   }
 
-  std::string declared_body() { return std::move(ld_.article_body); }
+  // Called once, after fill(): the declared body moves out.
+  std::string take_declared_body() { return std::move(ld_.article_body); }
 
   void fill(model::Article& article) {
     if (article.url.empty()) article.url = std::string(page_url_);
@@ -1103,7 +1104,7 @@ std::string extract_metadata(const Document& doc, std::string_view page_url,
                              model::Article& article, std::string_view reference_time) {
   MetadataBuilder builder(doc, page_url, reference_time);
   builder.fill(article);
-  return builder.declared_body();
+  return builder.take_declared_body();
 }
 
 }  // namespace crbc::extract

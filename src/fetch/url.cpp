@@ -5,15 +5,14 @@
 #include <arpa/inet.h>
 #include <curl/curl.h>
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstring>
 #include <memory>
 
 #include "fetch/curl_library.hpp"
 #include "fetch/detail.hpp"
 #include "fetch/fetch.hpp"
+#include "text/ascii.hpp"
 
 namespace crbc::fetch {
 namespace {
@@ -49,19 +48,17 @@ UrlHandle parse(std::string_view text) {
   UrlHandle url(curl().url());
   if (!url) return nullptr;
   // Trim the blanks feeds and link attributes often carry around a url.
-  while (!text.empty() && static_cast<unsigned char>(text.front()) <= ' ') text.remove_prefix(1);
-  while (!text.empty() && static_cast<unsigned char>(text.back()) <= ' ') text.remove_suffix(1);
+  text = text::trim_ascii(text);
   if (text.empty() || text.find('\0') != std::string_view::npos) return nullptr;
   if (curl().url_set(url.get(), CURLUPART_URL, std::string(text).c_str(), CURLU_URLENCODE) !=
       CURLUE_OK) {
     return nullptr;
   }
   if (!is_http_scheme(url.get())) return nullptr;
-  std::string host = get_part(url.get(), CURLUPART_HOST);
+  const std::string host = get_part(url.get(), CURLUPART_HOST);
   if (host.empty()) return nullptr;
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  curl().url_set(url.get(), CURLUPART_HOST, host.c_str(),
-                 0);  // one spelling per host, for de-duplication
+  // One spelling per host, for de-duplication.
+  curl().url_set(url.get(), CURLUPART_HOST, text::ascii_lower(host).c_str(), 0);
   curl().url_set(url.get(), CURLUPART_FRAGMENT, nullptr, 0);
   return url;
 }
@@ -74,9 +71,8 @@ std::string normalize_url(std::string_view url) {
 }
 
 std::string resolve_http_url(std::string_view base, std::string_view reference) {
-  const bool blank = std::all_of(reference.begin(), reference.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) <= ' '; });
-  return blank ? std::string{} : normalize_url(extract::resolve_url(base, reference));
+  if (text::trim_ascii(reference).empty()) return {};
+  return normalize_url(extract::resolve_url(base, reference));
 }
 
 std::string origin_of(std::string_view url) {
