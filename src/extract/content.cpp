@@ -344,147 +344,165 @@ bool same_nesting(const Document& doc, NodeId a, NodeId a_root, NodeId b, NodeId
   return a == a_root && b == b_root;
 }
 
-std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool skip_unlikely) {
-  const NodeId body = doc.body() == kNoNode ? doc.document_node() : doc.body();
-  std::unordered_map<NodeId, double> scores;
-  auto initial_score = [&](NodeId n) {
-    const std::string_view tag = doc.tag(n);
-    double score = class_weight(doc, n);
-    if (tag == "div" || tag == "article" || tag == "section" || tag == "main") score += 5;
-    if (tag == "pre" || tag == "td" || tag == "blockquote") score += 3;
-    if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" ||
-        tag == "dt" || tag == "li" || tag == "form")
-      score -= 3;
-    if (one_of(tag, kHeadings) || tag == "th") score -= 5;
-    return score;
-  };
+double initial_score(const Document& doc, NodeId n) {
+  const std::string_view tag = doc.tag(n);
+  double score = class_weight(doc, n);
+  if (tag == "div" || tag == "article" || tag == "section" || tag == "main") score += 5;
+  if (tag == "pre" || tag == "td" || tag == "blockquote") score += 3;
+  if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
+      tag == "li" || tag == "form")
+    score -= 3;
+  if (one_of(tag, kHeadings) || tag == "th") score -= 5;
+  return score;
+}
 
-  // Pass 1: every paragraph-like element gives points to its nearest ancestors.
+// Bytes of running text that `n` contributes as a paragraph, or 0 when it is not one.
+std::uint32_t paragraph_text(const Document& doc, const NodeStats& stats, NodeId n) {
+  const std::string_view tag = doc.tag(n);
+  if (tag == "p" || tag == "pre") return stats.text[n];
+  // A layout cell holding <p>s is not a paragraph: its <p>s score.
+  if (tag == "td") return stats.paragraphs[n] > 0 ? 0 : stats.text[n];
+  if (tag == "div" || tag == "section" || tag == "article" || tag == "span" || tag == "font")
+    return stats.direct_text[n];
+  return 0;
+}
+
+// Pass 1: every paragraph-like element gives points to its nearest ancestors.
+std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const NodeStats& stats,
+                                                   NodeId body, bool skip_unlikely) {
+  std::unordered_map<NodeId, double> scores;
   const NodeId end = doc.subtree_end(body);
   for (NodeId n = body + 1; n < end; ++n) {
     if (!doc.is_element(n)) continue;
-    const std::string_view tag = doc.tag(n);
-    if (is_non_content_tag(tag) || is_hidden(doc, n) ||
+    if (is_non_content_tag(doc.tag(n)) || is_hidden(doc, n) ||
         (skip_unlikely && is_boilerplate_by_name(doc, stats, n, true))) {
       n = doc.subtree_end(n) - 1;
       continue;
     }
-    const bool paragraph_like =
-        tag == "p" || tag == "pre" || tag == "td" ||
-        ((tag == "div" || tag == "section" || tag == "article" || tag == "span" || tag == "font") &&
-         stats.direct_text[n] >= 25);
-    if (!paragraph_like) continue;
-    const std::uint32_t text =
-        tag == "p" || tag == "pre" || tag == "td" ? stats.text[n] : stats.direct_text[n];
+    const std::uint32_t text = paragraph_text(doc, stats, n);
     if (text < 25) continue;
-    if (tag == "td" && stats.paragraphs[n] > 0) continue;  // a layout cell: its <p>s score
     const double points = 1.0 + stats.commas[n] + std::min(text / 100.0, 3.0);
     NodeId ancestor = doc.parent(n);
     for (int level = 0; level < 5 && ancestor != kNoNode && ancestor != doc.document_node();
          ++level) {
       if (!doc.is_element(ancestor)) break;
       auto [it, inserted] = scores.try_emplace(ancestor, 0.0);
-      if (inserted) it->second = initial_score(ancestor);
+      if (inserted) it->second = initial_score(doc, ancestor);
       const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
       it->second += points / divider;
       ancestor = doc.parent(ancestor);
     }
   }
-  if (scores.empty()) return {};
+  return scores;
+}
 
-  // Pass 2: scale by the share of text that is not links; keep the best.
-  std::vector<std::pair<double, NodeId>> ranked;
+// Pass 2: each score scaled by the share of text that is not links; best first.
+std::vector<Candidate> rank_candidates(const NodeStats& stats,
+                                       std::unordered_map<NodeId, double>& scores) {
+  std::vector<Candidate> ranked;
   ranked.reserve(scores.size());
   for (auto& [node, score] : scores) {
     score *= 1.0 - stats.link_density(node);
-    ranked.emplace_back(score, node);
+    ranked.push_back({score, node});
   }
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  std::sort(ranked.begin(), ranked.end(), [](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.node < b.node;
   });
-  NodeId top = ranked.front().second;
+  return ranked;
+}
 
-  const double top_score = ranked.front().first;
-
-  // When several strong candidates share an ancestor, the article is that ancestor
-  // (paragraphs split across sibling wrappers).
-  {
-    std::vector<NodeId> alternatives;
-    for (std::size_t i = 1; i < ranked.size() && alternatives.size() < 5; ++i) {
-      if (ranked[i].first >= 0.75 * top_score) alternatives.push_back(ranked[i].second);
-    }
-    if (alternatives.size() >= 3) {
-      for (NodeId parent = doc.parent(top); parent != kNoNode && parent != body && parent != 0;
-           parent = doc.parent(parent)) {
-        const auto containing = std::count_if(alternatives.begin(), alternatives.end(),
-                                              [&](NodeId a) { return doc.contains(parent, a); });
-        if (containing >= 3) {
-          top = parent;
-          break;
-        }
+// The element holding the article, from the ranked candidates: when several strong
+// ones share an ancestor, that ancestor (paragraphs split across sibling wrappers);
+// then up through wrappers that hold nothing else.
+NodeId choose_top(const Document& doc, const NodeStats& stats, const std::vector<Candidate>& ranked,
+                  NodeId body) {
+  NodeId top = ranked.front().node;
+  const double top_score = ranked.front().score;
+  std::vector<NodeId> alternatives;
+  for (std::size_t i = 1; i < ranked.size() && alternatives.size() < 5; ++i) {
+    if (ranked[i].score >= 0.75 * top_score) alternatives.push_back(ranked[i].node);
+  }
+  if (alternatives.size() >= 3) {
+    for (NodeId parent = doc.parent(top); parent != kNoNode && parent != body && parent != 0;
+         parent = doc.parent(parent)) {
+      const auto containing = std::count_if(alternatives.begin(), alternatives.end(),
+                                            [&](NodeId a) { return doc.contains(parent, a); });
+      if (containing >= 3) {
+        top = parent;
+        break;
       }
     }
   }
-  // Climb through wrappers that hold nothing else.
   while (doc.parent(top) != kNoNode && doc.parent(top) != body && doc.parent(top) != 0) {
     const NodeId parent = doc.parent(top);
     if (stats.text[parent] > stats.text[top] + 2) break;
     top = parent;
   }
+  return top;
+}
 
-  // Pass 3: siblings that look like more of the same article.
-  const double top_final = scores.count(top) ? scores[top] : top_score;
+// A paragraph, or a block of bare text such as a summary above the article.
+bool is_text_block_beside(const Document& doc, const NodeStats& stats, NodeId n) {
+  const std::string_view tag = doc.tag(n);
+  const bool text_block = tag == "p" || ((tag == "div" || tag == "section") &&
+                                         stats.direct_text[n] * 10 >= stats.text[n] * 9);
+  if (!text_block) return false;
+  const double density = stats.link_density(n);
+  const std::uint32_t length = stats.text[n];
+  if (length > 80) return density < 0.25;
+  if (length == 0 || density != 0) return false;
+  const std::string text = doc.normalized_text(n);
+  return text.find(". ") != std::string::npos || text.ends_with('.');
+}
+
+// Pass 3: `top` and its siblings that look like more of the same article.
+std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStats& stats,
+                                             const std::unordered_map<NodeId, double>& scores,
+                                             const std::vector<Candidate>& ranked, NodeId top) {
   const NodeId parent = doc.parent(top);
   if (parent == kNoNode || parent == 0) return {top};
+  const double top_score = ranked.front().score;
+  const auto top_entry = scores.find(top);
+  const double top_final = top_entry != scores.end() ? top_entry->second : top_score;
   const std::string_view top_class = doc.attr_or_empty(top, "class");
   const double threshold = std::max(10.0, top_final * 0.2);
   // Page builders and old table layouts put each part of the article in a wrapper of
   // its own: a sibling holding a strong candidate nested as the best one is in `top`,
   // with few links, continues the article.
   const auto inside = best_inside_children(doc, parent, scores);
-  const NodeId best = ranked.front().second;
+  const NodeId best = ranked.front().node;
   const bool best_inside_top = best != top && doc.contains(top, best);
   const double inner_threshold = std::max(10.0, top_score * 0.2);
-  std::vector<NodeId> roots;
-  for (const NodeId sibling : doc.children(parent)) {
-    if (sibling == top) {
-      roots.push_back(sibling);
-      continue;
-    }
-    if (!doc.is_element(sibling)) continue;
-    const std::string_view tag = doc.tag(sibling);
-    if (is_non_content_tag(tag) || is_hidden(doc, sibling)) continue;
-    double bonus = 0;
-    if (!top_class.empty() && doc.attr_or_empty(sibling, "class") == top_class)
-      bonus += top_final * 0.2;
-    const auto it = scores.find(sibling);
-    if (it != scores.end() && it->second + bonus >= threshold) {
-      roots.push_back(sibling);
-      continue;
-    }
+  const auto continues_article = [&](NodeId sibling) {
+    if (!doc.is_element(sibling)) return false;
+    if (is_non_content_tag(doc.tag(sibling)) || is_hidden(doc, sibling)) return false;
+    const double bonus = !top_class.empty() && doc.attr_or_empty(sibling, "class") == top_class
+                             ? top_final * 0.2
+                             : 0.0;
+    if (const auto it = scores.find(sibling); it != scores.end() && it->second + bonus >= threshold)
+      return true;
     if (const auto inner = inside.find(sibling);
         best_inside_top && inner != inside.end() && inner->second.score >= inner_threshold &&
         stats.link_density(sibling) < 0.25 &&
-        same_nesting(doc, inner->second.node, sibling, best, top)) {
-      roots.push_back(sibling);
-      continue;
-    }
-    // A paragraph, or a block of bare text such as a summary above the article.
-    const bool text_block =
-        tag == "p" || ((tag == "div" || tag == "section") &&
-                       stats.direct_text[sibling] * 10 >= stats.text[sibling] * 9);
-    if (text_block) {
-      const double density = stats.link_density(sibling);
-      const std::uint32_t length = stats.text[sibling];
-      if (length > 80 && density < 0.25) {
-        roots.push_back(sibling);
-      } else if (length > 0 && length <= 80 && density == 0) {
-        const std::string text = doc.normalized_text(sibling);
-        if (text.find(". ") != std::string::npos || text.ends_with('.')) roots.push_back(sibling);
-      }
-    }
+        same_nesting(doc, inner->second.node, sibling, best, top))
+      return true;
+    return is_text_block_beside(doc, stats, sibling);
+  };
+  std::vector<NodeId> roots;
+  for (const NodeId sibling : doc.children(parent)) {
+    if (sibling == top || continues_article(sibling)) roots.push_back(sibling);
   }
   return roots;
+}
+
+// Readability-style scoring in three passes; empty when no paragraph scores.
+std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool skip_unlikely) {
+  const NodeId body = doc.body() == kNoNode ? doc.document_node() : doc.body();
+  std::unordered_map<NodeId, double> scores = score_ancestors(doc, stats, body, skip_unlikely);
+  if (scores.empty()) return {};
+  const std::vector<Candidate> ranked = rank_candidates(stats, scores);
+  const NodeId top = choose_top(doc, stats, ranked, body);
+  return with_continuing_siblings(doc, stats, scores, ranked, top);
 }
 
 // Comment threads and related-story rails: regions that sit beside an article and
