@@ -357,19 +357,25 @@ double initial_score(const Document& doc, NodeId n) {
 }
 
 // Bytes of running text that `n` contributes as a paragraph, or 0 when it is not one.
-std::uint32_t paragraph_text(const Document& doc, const NodeStats& stats, NodeId n) {
+std::uint32_t paragraph_text(const Document& doc, const NodeStats& stats, NodeId n,
+                             bool list_items) {
   const std::string_view tag = doc.tag(n);
   if (tag == "p" || tag == "pre") return stats.text[n];
   // A layout cell holding <p>s is not a paragraph: its <p>s score.
   if (tag == "td") return stats.paragraphs[n] > 0 ? 0 : stats.text[n];
   if (tag == "div" || tag == "section" || tag == "article" || tag == "span" || tag == "font")
     return stats.direct_text[n];
+  // An item of a list written as prose (a status report, a list of changes) scores by
+  // its text outside links; menus and link lists score nothing.
+  if (list_items && tag == "li" && stats.paragraphs[n] == 0)
+    return stats.text[n] - stats.link_text[n];
   return 0;
 }
 
 // Pass 1: every paragraph-like element gives points to its nearest ancestors.
 std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const NodeStats& stats,
-                                                   NodeId body, bool skip_unlikely) {
+                                                   NodeId body, bool skip_unlikely,
+                                                   bool list_items) {
   std::unordered_map<NodeId, double> scores;
   const NodeId end = doc.subtree_end(body);
   for (NodeId n = body + 1; n < end; ++n) {
@@ -379,7 +385,7 @@ std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const No
       n = doc.subtree_end(n) - 1;
       continue;
     }
-    const std::uint32_t text = paragraph_text(doc, stats, n);
+    const std::uint32_t text = paragraph_text(doc, stats, n, list_items);
     if (text < 25) continue;
     const double points = 1.0 + stats.commas[n] + std::min(text / 100.0, 3.0);
     NodeId ancestor = doc.parent(n);
@@ -496,9 +502,11 @@ std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStat
 }
 
 // Readability-style scoring in three passes; empty when no paragraph scores.
-std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool skip_unlikely) {
+std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool skip_unlikely,
+                               bool list_items = false) {
   const NodeId body = doc.body() == kNoNode ? doc.document_node() : doc.body();
-  std::unordered_map<NodeId, double> scores = score_ancestors(doc, stats, body, skip_unlikely);
+  std::unordered_map<NodeId, double> scores =
+      score_ancestors(doc, stats, body, skip_unlikely, list_items);
   if (scores.empty()) return {};
   const std::vector<Candidate> ranked = rank_candidates(stats, scores);
   const NodeId top = choose_top(doc, stats, ranked, body);
@@ -542,11 +550,19 @@ ContentRoots find_content_roots(const Document& doc, const NodeStats& stats,
   ContentRoots roots{find_roots(doc, stats, true), true};
   std::uint32_t text = 0;
   for (const NodeId root : roots.nodes) text += stats.text[root];
-  if (text < 200) {
-    ContentRoots all{find_roots(doc, stats, false), false};
-    if (text == 0 || !in_region_beside(doc, all.nodes, roots.nodes)) roots = std::move(all);
+  if (text >= 200) return roots;
+  ContentRoots all{find_roots(doc, stats, false), false};
+  if (text > 0) {
+    if (!in_region_beside(doc, all.nodes, roots.nodes)) roots = std::move(all);
+    return roots;
   }
-  return roots;
+  // No paragraph outside the furniture: the article may be written as list items
+  // (a status report, a list of changes), which beat a comment thread or a rail.
+  if (in_region_beside(doc, all.nodes, {})) {
+    ContentRoots items{find_roots(doc, stats, true, true), true};
+    if (!items.nodes.empty()) return items;
+  }
+  return all;
 }
 
 }  // namespace crbc::extract

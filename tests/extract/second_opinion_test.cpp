@@ -125,3 +125,30 @@ TEST_CASE("an opinion piece named \"commentary\" is an article, not a comment th
   CHECK(has(text, "opened the new ferry terminal"));
   CHECK_FALSE(has(text, "guide to the islands"));
 }
+
+TEST_CASE("an article written as list items is not given up for the comments below it",
+          "[body][second-opinion]") {
+  // A status report: headings and items of running text, each naming a linked ticket,
+  // and not one <p>. The only paragraphs on the page are in the comment thread.
+  std::string items;
+  for (int i = 0; i < 6; ++i) {
+    items += "<li>We fixed <a href='/bug/" + std::to_string(i) + "'>ticket " + std::to_string(i) +
+             "</a>, which kept the ferry timetable from loading when the harbour feed was "
+             "late, so travellers see the boats again.</li>";
+  }
+  const std::string html =
+      "<html><body><main><article class='post hentry'><h1>Ferry app report</h1>"
+      "<div class=entry-content><h3>Highlights</h3><ul>" +
+      items +
+      "</ul></div></article></main>"
+      "<section id=comments><ol class=comment-list><li class=comment>"
+      "<blockquote class=entry-content><p>Are there plans to show the ferry timetable on "
+      "the watch too? I need to see it while cycling to the pier, and the phone is always "
+      "in my bag when the boat leaves without me, which happens far too often.</p>"
+      "</blockquote></li></ol></section></body></html>";
+  const auto result = run(html);
+  const std::string text = model::body_text(result.article);
+  CHECK(has(text, "kept the ferry timetable from loading"));
+  CHECK(has(text, "ticket 5"));
+  CHECK_FALSE(has(text, "while cycling to the pier"));
+}
