@@ -344,9 +344,13 @@ bool same_nesting(const Document& doc, NodeId a, NodeId a_root, NodeId b, NodeId
   return a == a_root && b == b_root;
 }
 
-double initial_score(const Document& doc, NodeId n) {
+double initial_score(const Document& doc, const NodeStats& stats, NodeId n) {
   const std::string_view tag = doc.tag(n);
-  double score = class_weight(doc, n);
+  // A name such as "story" is evidence only for a container with a paragraph's worth
+  // of text: a teaser line named "story-subhead" is not the article.
+  constexpr double kParagraphWorth = 250.0;
+  const int weight = class_weight(doc, n);
+  double score = weight <= 0 ? weight : weight * std::min(1.0, stats.text[n] / kParagraphWorth);
   if (tag == "div" || tag == "article" || tag == "section" || tag == "main") score += 5;
   if (tag == "pre" || tag == "td" || tag == "blockquote") score += 3;
   if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
@@ -393,7 +397,7 @@ std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const No
          ++level) {
       if (!doc.is_element(ancestor)) break;
       auto [it, inserted] = scores.try_emplace(ancestor, 0.0);
-      if (inserted) it->second = initial_score(doc, ancestor);
+      if (inserted) it->second = initial_score(doc, stats, ancestor);
       const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
       it->second += points / divider;
       ancestor = doc.parent(ancestor);

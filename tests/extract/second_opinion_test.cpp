@@ -152,3 +152,25 @@ TEST_CASE("an article written as list items is not given up for the comments bel
   CHECK(has(text, "ticket 5"));
   CHECK_FALSE(has(text, "while cycling to the pier"));
 }
+
+TEST_CASE("a teaser line named like a story does not outrank the article",
+          "[body][second-opinion]") {
+  // A box of one-line teasers whose wrappers are named "story-…" beside an article in an
+  // old table layout: runs of bare text separated by <br><br>, in unnamed wrappers.
+  std::string teasers;
+  for (int i = 1; i <= 4; ++i) {
+    teasers += "<div class=story-subhead id=story_subhead_" + std::to_string(i) +
+               "><span>Preview: ferry line " + std::to_string(i) + " tested, at last</span></div>";
+  }
+  std::string runs;
+  for (int i = 0; i < 5; ++i) runs += kSentence + "<br><br>";
+  const std::string html = "<html><body><div class=topbox>" + teasers +
+                           "</div><div class=wrap><div class=pod><h1>Ferry terminal opens</h1>"
+                           "<span class=intro>Three years late.</span><br>" +
+                           runs + "</div></div></body></html>";
+  const auto result = run(html);
+  const std::string text = model::body_text(result.article);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK(text.size() > 4 * kSentence.size());
+  CHECK_FALSE(has(text, "Preview: ferry line"));
+}
