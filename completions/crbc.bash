@@ -105,7 +105,7 @@ __crbc_option_kind() {
     'summarize|-j'|'summarize|--jobs') echo 'plain' ;;
     'summarize|--max-input-size') echo 'plain' ;;
     'summarize|--document-time-limit') echo 'plain' ;;
-    'summarize|-m'|'summarize|--method') echo 'choice default lead textrank lexrank' ;;
+    'summarize|-m'|'summarize|--method') echo 'choice default lead textrank lexrank hybrid' ;;
     'summarize|-n'|'summarize|--sentences') echo 'plain' ;;
     'summarize|-w'|'summarize|--words') echo 'plain' ;;
     'summarize|-r'|'summarize|--ratio') echo 'plain' ;;

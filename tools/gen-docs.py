@@ -6,7 +6,7 @@ subcommand `crbc __options` prints those definitions as JSON:
 
     {"parse": {"description": "...",
                "options": [{"names": ["-t", "--to"], "value": "FORMAT",
-                            "takes_value": true, "help": "..."}],
+                            "takes_value": true, "help": "...", "default": "json"}],
                "subcommands": {...}},          # optional, same shape, nested
      ...}
 
@@ -59,9 +59,10 @@ CHOICE_WORD = re.compile(r"^[a-z0-9][a-z0-9_+.-]*$")
 @dataclasses.dataclass
 class Option:
     names: list[str]
-    value: str  # CLI11 type name, validators appended after ':' ("N:UINT in [1 - 256]")
+    value: str  # CLI11 type name, validators appended after ':' ("FORMAT:{json,yaml}")
     takes_value: bool
     help: str
+    default: str = ""  # the value when the option is not given, when its definition says
 
     @property
     def shorts(self) -> list[str]:
@@ -77,22 +78,13 @@ class Option:
 
     @property
     def choices(self) -> list[str]:
-        """Values to offer: a CLI11 set validator ({a,b}) or a list closing the help
-        text ("Output format: json, yaml or csv")."""
+        """Values to offer: the option's set validator, described "{a,b}"."""
         for validator in self.value.split(":")[1:]:
             match = re.fullmatch(r"\s*\{(.*)\}\s*", validator)
             if match:
                 words = [w.strip() for w in match.group(1).split(",")]
                 if words and all(CHOICE_WORD.match(w) for w in words):
                     return words
-        if ":" not in self.help:
-            return []
-        tail = self.help.rsplit(":", 1)[1]
-        tail = re.sub(r"\(.*?\)", "", tail).strip().rstrip(".")
-        words = [w.strip() for w in re.split(r",|\bor\b|\band\b", tail)]
-        words = [w for w in words if w]
-        if len(words) >= 2 and all(CHOICE_WORD.match(w) for w in words):
-            return words
         return []
 
     @property
@@ -140,7 +132,8 @@ def parse_options(raw: list) -> list[Option]:
     for entry in raw:
         options.append(Option(names=list(entry.get("names", [])), value=entry.get("value", "") or "",
                               takes_value=bool(entry.get("takes_value", False)),
-                              help=entry.get("help", "") or ""))
+                              help=entry.get("help", "") or "",
+                              default=entry.get("default", "") or ""))
     return [o for o in options if o.names]
 
 
@@ -489,6 +482,10 @@ def mdoc_option_list(options: list[Option]) -> list[str]:
             head += " Ar " + roff_argument(option.value_name)
         lines.append(head)
         lines.append(roff_text(option.help or "(no description)"))
+        if option.choices:
+            lines.append(roff_text("One of: " + ", ".join(option.choices)))
+        if option.default:
+            lines.append(roff_text("Default: " + option.default))
     lines.append(".El")
     return lines
 

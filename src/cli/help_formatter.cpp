@@ -1,5 +1,7 @@
 #include "cli/help_formatter.hpp"
 
+#include "cli/validators.hpp"
+
 namespace crbc::cli {
 
 std::string HelpFormatter::make_option_opts(const CLI::Option* option) const {
@@ -9,6 +11,13 @@ std::string HelpFormatter::make_option_opts(const CLI::Option* option) const {
   if (!type.empty()) text += " " + type.substr(0, type.find(':'));
   if (!option->get_default_str().empty()) text += "=" + option->get_default_str();
   if (option->get_positional() && option->get_expected_max() > 1) text += " ...";
+  return text;
+}
+
+std::string HelpFormatter::make_option_desc(const CLI::Option* option) const {
+  std::string text = option->get_description();
+  const std::vector<std::string> choices = described_choices(option->get_type_name());
+  for (std::size_t i = 0; i < choices.size(); ++i) text += (i == 0 ? ": " : ", ") + choices[i];
   return text;
 }
 

@@ -16,6 +16,8 @@ class HelpFormatter : public CLI::Formatter {
   // ("N:UINT in [1 - 256]") and exclusions ("Excludes: --output") that the option's
   // help already says in words.
   std::string make_option_opts(const CLI::Option* option) const override;
+  // The help text, then the choices of a choice_of() check ("Output format: json, yaml").
+  std::string make_option_desc(const CLI::Option* option) const override;
 };
 
 // Option groups of the shared options, in the order --help lists them.

@@ -29,7 +29,8 @@ nlohmann::json describe_options(const CLI::App& app) {
       options.push_back({{"names", names},
                          {"value", option->get_type_name()},
                          {"takes_value", option->get_expected_max() != 0},
-                         {"help", option->get_description()}});
+                         {"help", option->get_description()},
+                         {"default", option->get_default_str()}});
     }
     nlohmann::json command = {{"description", sub->get_description()}, {"options", options}};
     nlohmann::json nested = describe_options(*sub);

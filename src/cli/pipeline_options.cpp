@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/help_formatter.hpp"
+#include "cli/validators.hpp"
 
 namespace crbc::cli {
 namespace {
@@ -17,12 +18,6 @@ std::string joined(const std::vector<std::string_view>& names) {
   }
   return out;
 }
-
-const CLI::Validator kFormat(
-    [](std::string& name) {
-      return formats::format_from_name(name) ? std::string() : "unknown format \"" + name + "\"";
-    },
-    "");
 
 std::vector<std::string> split_fields(const std::string& list) {
   std::vector<std::string> fields;
@@ -46,8 +41,6 @@ const CLI::Validator kTableFields(
     },
     "");
 
-}  // namespace
-
 // A number of seconds, 0 or more (CLI11's own range check prints its bounds as
 // 308-digit numbers).
 const CLI::Validator kSeconds(
@@ -58,6 +51,8 @@ const CLI::Validator kSeconds(
       return valid ? std::string() : "\"" + value + "\" is not a number of seconds (0 or more)";
     },
     "");
+
+}  // namespace
 
 CLI::Option* add_progress_flag(CLI::App& command, bool& progress) {
   return command.add_flag("--progress", progress,
@@ -82,18 +77,14 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
       .add_flag("-R,--recursive", o.inputs.recursive,
                 "Read the files in folders given as inputs, and in their subfolders")
       ->group(kInputGroup);
-  command
-      .add_option("-t,--to,--format", flags.to,
-                  "Output format: " + joined(formats::output_format_names()))
+  command.add_option("-t,--to,--format", flags.to, "Output format")
       ->type_name("FORMAT")
       ->capture_default_str()
-      ->check(kFormat)
+      ->check(choice_of(formats::output_format_names(), "format"))
       ->group(kOutputGroup);
-  command
-      .add_option("-f,--from", flags.from,
-                  "Input format, instead of detecting it: " + joined(formats::input_format_names()))
+  command.add_option("-f,--from", flags.from, "Input format, instead of detecting it")
       ->type_name("FORMAT")
-      ->check(kFormat)
+      ->check(choice_of(formats::input_format_names(), "format"))
       ->group(kInputGroup);
   command.add_option("-o,--output", o.output_file, "Write to FILE (atomically) instead of stdout")
       ->type_name("FILE")
@@ -134,15 +125,15 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
   command.add_flag("-q,--quiet", o.quiet, "No warnings and no progress; errors are still reported")
       ->group(kRunGroup);
   add_progress_flag(command, flags.progress)->group(kRunGroup);
-  command
-      .add_option("--max-input-size", o.max_input_bytes,
-                  "Largest document accepted, in bytes (default 256 MiB)")
+  command.add_option("--max-input-size", o.max_input_bytes, "Largest document accepted, in bytes")
       ->type_name("BYTES")
+      ->capture_default_str()
       ->group(kRunGroup);
   command
       .add_option("--document-time-limit", o.document_time_limit,
-                  "Give up on a document after this many seconds (default 60; 0: no limit)")
+                  "Give up on a document after this many seconds (0: no limit)")
       ->type_name("SECONDS")
+      ->capture_default_str()
       ->check(kSeconds)
       ->group(kRunGroup);
 }

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/help_formatter.hpp"
 #include "cli/pipeline_options.hpp"
+#include "cli/validators.hpp"
 
 namespace crbc::cli {
 
@@ -18,16 +19,10 @@ void add_summarize_command(CLI::App& app, RunState& state) {
   auto flags = std::make_shared<Flags>();
   auto& s = flags->command.summarize;
   add_pipeline_options(*command, flags->pipeline, "json");
-  command
-      ->add_option("-m,--method", flags->method, "Summary method: default, lead, textrank, lexrank")
+  command->add_option("-m,--method", flags->method, "Summary method")
       ->type_name("METHOD")
       ->capture_default_str()
-      ->check(CLI::Validator(
-          [](std::string& name) {
-            return summarize::parse_method(name) ? std::string()
-                                                 : "unknown method \"" + name + "\"";
-          },
-          ""));
+      ->check(choice_of(summarize::method_names(), "method"));
   command->add_option("-n,--sentences", s.sentences, "Summary length in sentences (default 3)")
       ->type_name("N");
   command->add_option("-w,--words", s.words, "Summary length in words at most")->type_name("N");

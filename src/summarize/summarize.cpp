@@ -1,5 +1,6 @@
 #include "summarize/summarize.hpp"
 
+#include <array>
 #include <cmath>
 #include <deque>
 #include <utility>
@@ -68,12 +69,32 @@ std::vector<Passage> bounded(const std::vector<Passage>& passages, std::deque<st
 
 }  // namespace
 
+namespace {
+
+struct NamedMethod {
+  std::string_view name;
+  Method method;
+};
+
+constexpr std::array<NamedMethod, 5> kMethodNames = {{{"default", Method::hybrid},
+                                                      {"lead", Method::lead},
+                                                      {"textrank", Method::textrank},
+                                                      {"lexrank", Method::lexrank},
+                                                      {"hybrid", Method::hybrid}}};
+
+}  // namespace
+
 std::optional<Method> parse_method(std::string_view name) {
-  if (name == "lead") return Method::lead;
-  if (name == "textrank") return Method::textrank;
-  if (name == "lexrank") return Method::lexrank;
-  if (name == "hybrid" || name == "default") return Method::hybrid;
+  for (const NamedMethod& named : kMethodNames) {
+    if (named.name == name) return named.method;
+  }
   return std::nullopt;
+}
+
+std::vector<std::string_view> method_names() {
+  std::vector<std::string_view> names;
+  for (const NamedMethod& named : kMethodNames) names.push_back(named.name);
+  return names;
 }
 
 std::string_view method_name(Method method) {

@@ -31,6 +31,8 @@ enum class Method {
 
 // "lead", "textrank", "lexrank", "hybrid" or "default"; nullopt otherwise.
 std::optional<Method> parse_method(std::string_view name);
+// The names parse_method accepts, "default" first.
+std::vector<std::string_view> method_names();
 std::string_view method_name(Method method);
 
 struct Options {

@@ -191,3 +191,36 @@ TEST_CASE("completion scripts are valid shell code") {
     CHECK(checked.status == 0);
   }
 }
+
+TEST_CASE("an option's choices and default come from its definition, wherever they are shown") {
+  const nlohmann::json definitions = option_definitions();
+  const std::string man = plain_hyphens(read_repo_file("man/crbc-summarize.1"));
+  const std::string help = run(crbc_command("summarize --help")).out;
+  std::size_t with_choices = 0;
+  for (const nlohmann::json& option : definitions.at("summarize").at("options")) {
+    const std::string value = option.at("value");
+    const auto open = value.find(":{");
+    if (open == std::string::npos) continue;
+    ++with_choices;
+    // "FORMAT:{json,yaml}" is listed as "json, yaml" in --help and in the man page.
+    std::string listed = value.substr(open + 2, value.find('}', open) - open - 2);
+    for (std::size_t comma = listed.find(','); comma != std::string::npos;
+         comma = listed.find(',', comma + 2)) {
+      listed.replace(comma, 1, ", ");
+    }
+    INFO(option.at("names").dump() << " choices " << listed);
+    CHECK(help.find(": " + listed + "\n") != std::string::npos);
+    CHECK(man.find("One of: " + listed + ".") != std::string::npos);
+    const std::string default_value = option.at("default");
+    if (!default_value.empty())
+      CHECK(man.find("Default: " + default_value + ".") != std::string::npos);
+  }
+  CHECK(with_choices == 3);  // --to, --from, --method
+
+  const RunResult wrong = run(crbc_command("summarize --method sideways </dev/null"));
+  CHECK(wrong.status == 2);
+  CHECK(wrong.err.find("unknown method \"sideways\" (one of: default, lead,") != std::string::npos);
+  const RunResult input_only = run(crbc_command("convert -t warc </dev/null"));
+  CHECK(input_only.status == 2);
+  CHECK(input_only.err.find("unknown format \"warc\"") != std::string::npos);
+}
