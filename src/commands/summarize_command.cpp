@@ -4,7 +4,7 @@
 #include "io/per_thread.hpp"
 #include "model/analysis.hpp"
 #include "pipeline/documents.hpp"
-#include "text/text.hpp"
+#include "text/data_dir.hpp"
 
 namespace crbc::commands {
 namespace {

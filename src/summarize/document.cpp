@@ -3,6 +3,11 @@
 #include <string>
 #include <unordered_map>
 
+#include "text/normalize.hpp"
+#include "text/stem.hpp"
+#include "text/stopwords.hpp"
+#include "text/tokens.hpp"
+
 namespace crbc::summarize::detail {
 namespace {
 

@@ -6,6 +6,8 @@
 
 #include "summarize/document.hpp"
 #include "summarize/extractors.hpp"
+#include "text/stem.hpp"
+#include "text/tokens.hpp"
 #include "text/utf8.hpp"
 
 namespace crbc::summarize {
