@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "formats/formats.hpp"
+#include "formats/types.hpp"
 
 namespace crbc::formats {
 

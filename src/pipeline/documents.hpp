@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "formats/formats.hpp"
+#include "formats/types.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace crbc::pipeline {
