@@ -1,7 +1,7 @@
 // Record formats: detection, streaming readers and writers. The values they take
-// and give (RawPage, Document, the options, DocumentSink) are in types.hpp.
+// and give (RawPage, SourcedDocument, the options, DocumentSink) are in types.hpp.
 //
-// Every reader yields Documents one at a time, so that a 1 GB NDJSON stream is
+// Every reader yields SourcedDocuments one at a time, so that a 1 GB NDJSON stream is
 // processed in constant memory; every writer takes records one at a time.
 #pragma once
 

@@ -31,7 +31,9 @@ struct RawPage {
   std::optional<model::FetchInfo> fetch;
 };
 
-struct Document {
+// One document read from an input, with where it came from: a page still to be
+// parsed, or a record.
+struct SourcedDocument {
   std::string source;    // file name, or "<stdin>"
   std::size_t line = 0;  // 1-based line where the document starts; 0 when unknown
   std::variant<RawPage, model::Article> content;
@@ -58,7 +60,7 @@ struct ReadOptions {
 // Called for each document, or for each document that failed to read (a
 // malformed NDJSON line does not stop the lines after it). Return false to stop.
 struct DocumentSink {
-  std::function<bool(Document&&)> on_document;
+  std::function<bool(SourcedDocument&&)> on_document;
   std::function<bool(const std::string& source, const FormatError&)> on_error;
 };
 
