@@ -117,7 +117,7 @@ std::vector<Article> read_all(const std::string& text, Format format) {
   crbc::formats::ReadOptions options;
   options.format = format;
   crbc::formats::read_documents(in, "<bench>", options,
-                                {[&](crbc::formats::Document&& d) {
+                                {[&](crbc::formats::SourcedDocument&& d) {
                                    articles.push_back(std::get<Article>(std::move(d.content)));
                                    return true;
                                  },

@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "text/text.hpp"
+#include "text/normalize.hpp"
+#include "text/sentences.hpp"
+#include "text/tokens.hpp"
 #include "text/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -15,7 +15,7 @@ inline int fuzz_reader(const std::uint8_t* data, std::size_t size, crbc::formats
   options.format = format;
   options.max_document_bytes = 1 << 20;
   const crbc::formats::DocumentSink sink{
-      [](crbc::formats::Document&& document) {
+      [](crbc::formats::SourcedDocument&& document) {
         if (const auto* article = std::get_if<crbc::model::Article>(&document.content)) {
           (void)crbc::model::to_json(*article).dump();
         }

@@ -6,7 +6,7 @@
 namespace crbc::commands {
 namespace {
 
-formats::Document page_document(fetch::FetchResult&& page) {
+formats::SourcedDocument page_document(fetch::FetchResult&& page) {
   if (!page.ok) {
     throw std::runtime_error(page.error.empty() ? "HTTP status " + std::to_string(page.status)
                                                 : page.error);
@@ -16,7 +16,7 @@ formats::Document page_document(fetch::FetchResult&& page) {
   raw.content_type = page.content_type;
   raw.fetch = fetch::fetch_metadata(page);
   raw.bytes = std::move(page.body);
-  formats::Document document;
+  formats::SourcedDocument document;
   document.source = page.url;
   document.content = std::move(raw);
   return document;

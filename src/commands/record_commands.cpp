@@ -24,7 +24,7 @@ int run_records(const RecordCommand& command, pipeline::Options options, std::os
   }
   return pipeline::run(
       options,
-      [&page = command.page](formats::Document& document, pipeline::Notes& notes) {
+      [&page = command.page](formats::SourcedDocument& document, pipeline::Notes& notes) {
         return std::vector<model::Article>{pipeline::article_of(document, page, notes)};
       },
       out, err);

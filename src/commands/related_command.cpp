@@ -25,7 +25,7 @@ std::unique_ptr<related::Index> open_corpus(const RelatedCommand& command, io::R
 }
 
 pipeline::Transform parse_only() {
-  return [](formats::Document& document, pipeline::Notes& notes) {
+  return [](formats::SourcedDocument& document, pipeline::Notes& notes) {
     return std::vector<model::Article>{pipeline::article_of(document, {}, notes)};
   };
 }

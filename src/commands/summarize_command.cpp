@@ -4,7 +4,7 @@
 #include "io/per_thread.hpp"
 #include "model/analysis.hpp"
 #include "pipeline/documents.hpp"
-#include "text/text.hpp"
+#include "text/data_dir.hpp"
 
 namespace crbc::commands {
 namespace {
@@ -48,7 +48,7 @@ int run_summarize(const SummarizeCommand& command, std::ostream& out, std::ostre
   }
   return pipeline::run(
       options,
-      [&](formats::Document& document, pipeline::Notes& notes) {
+      [&](formats::SourcedDocument& document, pipeline::Notes& notes) {
         model::Article article = pipeline::article_of(document, {}, notes);
         notes.deadline.check();
         summarize::Analysis analysis = summarizers.local().summarize(article);

@@ -8,7 +8,7 @@
 #include "extract/dates.hpp"
 #include "extract/url.hpp"
 #include "model/record_json.hpp"
-#include "text/text.hpp"
+#include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
 namespace crbc::extract {

@@ -11,7 +11,7 @@
 #include "extract/metadata.hpp"
 #include "extract/related.hpp"
 #include "extract/url.hpp"
-#include "text/text.hpp"
+#include "text/sentences.hpp"
 
 namespace crbc::extract {
 namespace {

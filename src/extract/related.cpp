@@ -6,7 +6,7 @@
 #include <unordered_set>
 
 #include "extract/url.hpp"
-#include "text/text.hpp"
+#include "text/normalize.hpp"
 
 namespace crbc::extract {
 namespace {

@@ -1,26 +1,22 @@
-// Record formats: detection, streaming readers and writers.
+// Record formats: detection, streaming readers and writers. The values they take
+// and give (RawPage, SourcedDocument, the options, DocumentSink) are in types.hpp.
 //
-// Every reader yields Documents one at a time, so that a 1 GB NDJSON stream is
+// Every reader yields SourcedDocuments one at a time, so that a 1 GB NDJSON stream is
 // processed in constant memory; every writer takes records one at a time.
 #pragma once
 
-#include <cstddef>
-#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
+#include "formats/types.hpp"
 #include "model/article.hpp"
-#include "model/fetch_info.hpp"
 
 namespace crbc::formats {
-
-enum class Format { html, json, ndjson, yaml, markdown, text, csv, tsv, jsonld, warc };
 
 std::optional<Format> format_from_name(std::string_view name);
 std::string_view format_name(Format format);
@@ -31,47 +27,6 @@ std::vector<std::string_view> output_format_names();
 // Guesses the format of an input from its first bytes (up to a few KiB) and,
 // when those are ambiguous, the file name's extension.
 Format detect_format(std::string_view head, std::string_view file_name);
-
-// A page still to be parsed: raw bytes in an unknown charset, with what the
-// transport said about it.
-struct RawPage {
-  std::string bytes;
-  std::string url;           // page url when known (fetch record, WARC, --url)
-  std::string content_type;  // HTTP Content-Type header, for its charset
-  // How it was downloaded (fetch record, WARC), carried into the record.
-  std::optional<model::FetchInfo> fetch;
-};
-
-struct Document {
-  std::string source;    // file name, or "<stdin>"
-  std::size_t line = 0;  // 1-based line where the document starts; 0 when unknown
-  std::variant<RawPage, model::Article> content;
-};
-
-// Where an input went wrong, for "file:line:column: message" diagnostics.
-class FormatError : public std::runtime_error {
- public:
-  FormatError(std::string message, std::size_t line = 0, std::size_t column = 0)
-      : std::runtime_error(std::move(message)), line_(line), column_(column) {}
-  std::size_t line() const noexcept { return line_; }
-  std::size_t column() const noexcept { return column_; }
-
- private:
-  std::size_t line_;
-  std::size_t column_;
-};
-
-struct ReadOptions {
-  std::optional<Format> format;  // --from; detected when empty
-  std::size_t max_document_bytes = std::size_t{256} << 20;
-};
-
-// Called for each document, or for each document that failed to read (a
-// malformed NDJSON line does not stop the lines after it). Return false to stop.
-struct DocumentSink {
-  std::function<bool(Document&&)> on_document;
-  std::function<bool(const std::string& source, const FormatError&)> on_error;
-};
 
 // Reads every document of one input stream. Errors that end the whole input
 // (unreadable, too large) are thrown as FormatError.
@@ -100,12 +55,6 @@ void read_documents(std::istream& in, const std::string& source, const ReadOptio
 std::vector<std::string_view> table_field_names();
 // The columns written when --fields is not given.
 std::vector<std::string_view> default_table_fields();
-
-struct WriteOptions {
-  std::vector<std::string> fields;  // csv/tsv columns; empty: the default set
-  bool pretty = false;              // json, jsonld: indent each record; else one a line
-  bool with_metadata = false;       // text: a header (title, byline, date, site, url) first
-};
 
 // Writers never fail on a record's content (invalid UTF-8 is replaced by U+FFFD).
 // Several records on one stream: json writes one record a line (NDJSON), or one

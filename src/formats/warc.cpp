@@ -376,7 +376,7 @@ void read_warc(std::istream& in, const std::string& source, const ReadOptions& o
       }
       std::optional<RawPage> page = page_of(warc, block, options.max_document_bytes);
       if (!page) continue;
-      Document document;
+      SourcedDocument document;
       document.source = source;
       document.content = std::move(*page);
       if (!sink.on_document(std::move(document))) return;

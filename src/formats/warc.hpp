@@ -1,6 +1,6 @@
 // WARC/1.1 (ISO 28500), the web-archiving format: a writer for `crbc fetch --warc`
 // and a reader for `crbc parse` (each 2xx HTML/XML/text response record becomes a
-// RawPage Document; requests, metadata, redirects and images are skipped).
+// RawPage SourcedDocument; requests, metadata, redirects and images are skipped).
 //
 // Both sides handle "gzip per record" (each record its own gzip member, so a
 // damaged archive loses one record, not the rest) and plain WARC.
@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "formats/formats.hpp"
+#include "formats/types.hpp"
 
 namespace crbc::formats {
 

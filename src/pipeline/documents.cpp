@@ -15,7 +15,8 @@ std::string served_at(const std::optional<model::FetchInfo>& fetch) {
 
 }  // namespace
 
-model::Article article_of(formats::Document& document, const PageOptions& options, Notes& notes) {
+model::Article article_of(formats::SourcedDocument& document, const PageOptions& options,
+                          Notes& notes) {
   if (auto* article = std::get_if<model::Article>(&document.content)) return std::move(*article);
   auto& page = std::get<formats::RawPage>(document.content);
   extract::ExtractOptions extract_options;
@@ -35,7 +36,7 @@ std::vector<model::Article> read_all_records(const std::vector<std::string>& pat
   std::vector<model::Article> records;
   const PageOptions page_options;
   const formats::DocumentSink sink{
-      [&](formats::Document&& document) {
+      [&](formats::SourcedDocument&& document) {
         Notes notes;
         const io::Location where{document.source, document.line, 0};
         records.push_back(article_of(document, page_options, notes));

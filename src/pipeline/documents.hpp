@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "formats/formats.hpp"
+#include "formats/types.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace crbc::pipeline {
@@ -15,7 +15,8 @@ struct PageOptions {
 
 // The record of a document: an article as read, or a page parsed by the
 // extractor (its warnings go to `notes`).
-model::Article article_of(formats::Document& document, const PageOptions& options, Notes& notes);
+model::Article article_of(formats::SourcedDocument& document, const PageOptions& options,
+                          Notes& notes);
 
 // Reads every record of `paths` (pages are parsed) into memory, for commands that
 // need a whole corpus first (--corpus, index add). Inputs and records that fail

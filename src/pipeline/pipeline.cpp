@@ -180,7 +180,7 @@ class OutputRouter {
   std::set<std::string> names_used_;
 };
 
-Outcome run_transform(const Transform& transform, formats::Document& document,
+Outcome run_transform(const Transform& transform, formats::SourcedDocument& document,
                       std::size_t input_index, double time_limit) {
   Outcome outcome;
   outcome.input_index = input_index;
@@ -250,9 +250,9 @@ class Batch {
     read_options.max_document_bytes = options_.max_input_bytes;
     std::size_t documents = 0;
     const formats::DocumentSink sink{
-        [this, index, &documents](formats::Document&& document) {
+        [this, index, &documents](formats::SourcedDocument&& document) {
           ++documents;
-          auto shared = std::make_shared<formats::Document>(std::move(document));
+          auto shared = std::make_shared<formats::SourcedDocument>(std::move(document));
           pool_.submit([this, shared, index] {
             return run_transform(transform_, *shared, index, options_.document_time_limit);
           });
@@ -284,9 +284,9 @@ class Batch {
   }
 
   void read_web_address(std::size_t index, const std::string& url) {
-    std::shared_ptr<formats::Document> page;
+    std::shared_ptr<formats::SourcedDocument> page;
     try {
-      page = std::make_shared<formats::Document>(options_.read_url(url));
+      page = std::make_shared<formats::SourcedDocument>(options_.read_url(url));
     } catch (const std::exception& error) {
       fail({url, 0, 0}, error.what());
       return;

@@ -35,7 +35,7 @@ class DeliveryLog {
 
 // Reads an input that is a web address (parse's `crbc parse https://…`); throws with
 // the reason when it cannot. Called on the reading thread, one address at a time.
-using UrlReader = std::function<formats::Document(const std::string& url)>;
+using UrlReader = std::function<formats::SourcedDocument(const std::string& url)>;
 
 struct Options {
   std::string stage;  // the subcommand's name, for the progress line
@@ -69,7 +69,7 @@ struct Notes {
 // Turns one document into the records to write (usually one; none is allowed).
 // Throws to mark the document as failed; the message is reported with its
 // location. Called from worker threads: it must not touch shared mutable state.
-using Transform = std::function<std::vector<model::Article>(formats::Document&, Notes&)>;
+using Transform = std::function<std::vector<model::Article>(formats::SourcedDocument&, Notes&)>;
 
 // Optional step run on every record in input order, on one thread, after the
 // parallel transform: for work that needs the records before it (a stream

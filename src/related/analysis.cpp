@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "text/normalize.hpp"
+#include "text/stem.hpp"
+#include "text/stopwords.hpp"
+#include "text/tokens.hpp"
 #include "text/utf8.hpp"
 
 namespace crbc::related {

@@ -12,7 +12,7 @@
 
 #include "model/article.hpp"
 #include "related/minhash.hpp"
-#include "text/text.hpp"
+#include "text/stem.hpp"
 
 namespace crbc::related {
 

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <cmath>
 
-#include "text/text.hpp"
+#include "text/normalize.hpp"
 
 namespace crbc::related {
 namespace {

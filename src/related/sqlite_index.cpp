@@ -22,7 +22,6 @@
 #include "related/index.hpp"
 #include "related/ranking.hpp"
 #include "sqlite/database.hpp"
-#include "text/text.hpp"
 
 namespace crbc::related {
 namespace {

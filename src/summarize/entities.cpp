@@ -8,6 +8,7 @@
 
 #include "summarize/extractors.hpp"
 #include "summarize/names.hpp"
+#include "text/stopwords.hpp"
 
 namespace crbc::summarize::detail {
 namespace {

@@ -5,6 +5,7 @@
 
 #include "summarize/names.hpp"
 #include "summarize/summarize.hpp"
+#include "text/stem.hpp"
 
 namespace crbc::summarize::detail {
 

@@ -9,6 +9,10 @@
 
 #include "summarize/extractors.hpp"
 #include "summarize/names.hpp"
+#include "text/normalize.hpp"
+#include "text/stem.hpp"
+#include "text/stopwords.hpp"
+#include "text/tokens.hpp"
 #include "text/utf8.hpp"
 
 namespace crbc::summarize::detail {

@@ -5,6 +5,11 @@
 #include <fstream>
 #include <unordered_set>
 
+#include "text/data_dir.hpp"
+#include "text/normalize.hpp"
+#include "text/sentences.hpp"
+#include "text/stopwords.hpp"
+#include "text/tokens.hpp"
 #include "text/utf8.hpp"
 
 namespace crbc::summarize::detail {

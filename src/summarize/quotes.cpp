@@ -11,6 +11,10 @@
 #include "summarize/extractors.hpp"
 #include "summarize/names.hpp"
 #include "text/ascii.hpp"
+#include "text/normalize.hpp"
+#include "text/sentences.hpp"
+#include "text/stopwords.hpp"
+#include "text/tokens.hpp"
 
 namespace crbc::summarize::detail {
 namespace {

@@ -5,7 +5,7 @@
 #include <limits>
 #include <numeric>
 
-#include "summarize/document.hpp"
+#include "summarize/term_document.hpp"
 
 namespace crbc::summarize::detail {
 namespace {
@@ -69,7 +69,7 @@ void normalize(SparseVector& v) {
 }
 
 // The sentences the graph methods look at: candidates among the first `limit`.
-std::vector<std::size_t> graph_nodes(const Document& document, std::size_t limit) {
+std::vector<std::size_t> graph_nodes(const TermDocument& document, std::size_t limit) {
   std::vector<std::size_t> nodes;
   for (std::size_t i = 0; i < document.sentences.size() && nodes.size() < limit; ++i) {
     if (document.sentences[i].candidate && !document.sentences[i].terms.empty()) nodes.push_back(i);
@@ -78,7 +78,7 @@ std::vector<std::size_t> graph_nodes(const Document& document, std::size_t limit
 }
 
 // Unit-length TF-IDF vectors (IDF over the document's own sentences).
-std::vector<SparseVector> tfidf_vectors(const Document& document,
+std::vector<SparseVector> tfidf_vectors(const TermDocument& document,
                                         const std::vector<std::size_t>& nodes) {
   std::vector<SparseVector> vectors;
   vectors.reserve(nodes.size());
@@ -129,14 +129,14 @@ std::vector<double> pagerank(const std::vector<std::vector<double>>& weights) {
   return rank;
 }
 
-std::vector<double> scatter(const Document& document, const std::vector<std::size_t>& nodes,
+std::vector<double> scatter(const TermDocument& document, const std::vector<std::size_t>& nodes,
                             const std::vector<double>& node_scores) {
   std::vector<double> scores(document.sentences.size(), kNotCandidate);
   for (std::size_t k = 0; k < nodes.size(); ++k) scores[nodes[k]] = node_scores[k];
   return scores;
 }
 
-std::vector<double> lead_scores(const Document& document) {
+std::vector<double> lead_scores(const TermDocument& document) {
   std::vector<double> scores(document.sentences.size(), kNotCandidate);
   for (std::size_t i = 0; i < scores.size(); ++i) {
     if (document.sentences[i].candidate) scores[i] = -static_cast<double>(i);
@@ -144,7 +144,7 @@ std::vector<double> lead_scores(const Document& document) {
   return scores;
 }
 
-std::vector<double> textrank_scores(const Document& document, std::size_t limit) {
+std::vector<double> textrank_scores(const TermDocument& document, std::size_t limit) {
   const auto nodes = graph_nodes(document, limit);
   std::vector<SparseVector> sets;
   for (const std::size_t node : nodes) sets.push_back(counts_of(document.sentences[node].terms));
@@ -161,7 +161,7 @@ std::vector<double> textrank_scores(const Document& document, std::size_t limit)
   return scatter(document, nodes, pagerank(weights));
 }
 
-std::vector<double> lexrank_scores(const Document& document, std::size_t limit) {
+std::vector<double> lexrank_scores(const TermDocument& document, std::size_t limit) {
   const auto nodes = graph_nodes(document, limit);
   const auto vectors = tfidf_vectors(document, nodes);
   constexpr double kThreshold = 0.1;
@@ -180,7 +180,7 @@ std::vector<double> lexrank_scores(const Document& document, std::size_t limit) 
 // The default: news puts its point first, so position is the strongest prior;
 // centrality (how much of the rest of the article a sentence covers) and overlap
 // with the title lift a later sentence that states the story better than the lede.
-std::vector<double> hybrid_scores(const Document& document, std::size_t limit) {
+std::vector<double> hybrid_scores(const TermDocument& document, std::size_t limit) {
   const HybridWeights& w = kHybridWeights;
   const auto nodes = graph_nodes(document, limit);
   if (nodes.empty()) return scatter(document, nodes, {});
@@ -211,7 +211,8 @@ std::vector<double> hybrid_scores(const Document& document, std::size_t limit) {
   return scatter(document, nodes, node_scores);
 }
 
-std::vector<double> score_sentences(const Document& document, Method method, std::size_t limit) {
+std::vector<double> score_sentences(const TermDocument& document, Method method,
+                                    std::size_t limit) {
   limit = std::max<std::size_t>(limit, 1);
   switch (method) {
     case Method::lead:
@@ -226,7 +227,7 @@ std::vector<double> score_sentences(const Document& document, Method method, std
   return lead_scores(document);
 }
 
-std::vector<std::size_t> select_sentences(const Document& document,
+std::vector<std::size_t> select_sentences(const TermDocument& document,
                                           const std::vector<double>& scores, Method method,
                                           const Options& options) {
   std::vector<std::size_t> order;

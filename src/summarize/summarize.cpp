@@ -5,8 +5,10 @@
 #include <deque>
 #include <utility>
 
-#include "summarize/document.hpp"
 #include "summarize/extractors.hpp"
+#include "summarize/term_document.hpp"
+#include "text/stem.hpp"
+#include "text/tokens.hpp"
 #include "text/utf8.hpp"
 
 namespace crbc::summarize {
@@ -143,8 +145,8 @@ Analysis Summarizer::analyze(const std::vector<Passage>& passages, std::string_v
     analysis.warnings.push_back("more than " + std::to_string(detail::kMaxSentences) +
                                 " sentences: the rest is not analysed");
   }
-  const detail::Document document =
-      detail::build_document(analysed, sentences, title, language, stemmer);
+  const detail::TermDocument document =
+      detail::build_term_document(analysed, sentences, title, language, stemmer);
   const auto scores = detail::score_sentences(document, options_.method, options_.max_candidates);
   for (const std::size_t index :
        detail::select_sentences(document, scores, options_.method, options_)) {

@@ -18,7 +18,7 @@
 
 #include "model/analysis.hpp"
 #include "model/article.hpp"
-#include "text/text.hpp"
+#include "text/stem.hpp"
 
 namespace crbc::summarize {
 

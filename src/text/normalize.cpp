@@ -1,8 +1,9 @@
+#include "text/normalize.hpp"
+
 #include <cstdlib>
 #include <memory>
 
 #include "text/codepoints.hpp"
-#include "text/text.hpp"
 
 namespace crbc::text {
 namespace {
@@ -63,16 +64,6 @@ std::string fold_case(std::string_view s) {
 std::string normalize_nfc(std::string_view s) {
   if (is_ascii(s)) return std::string(s);
   return map_with(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-}
-
-std::string primary_language(std::string_view tag) {
-  std::string out;
-  for (const char c : tag) {
-    if (c == '-' || c == '_') break;
-    if (out.size() >= 8) break;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
 }
 
 }  // namespace crbc::text

@@ -2,13 +2,17 @@
 // punctuation and decides, from the word before and the word after, whether it
 // ends a sentence. Rule-based on purpose: it must work for any language crbc meets
 // without a trained model, and its decisions must be explainable in a test table.
+#include "text/sentences.hpp"
+
 #include <algorithm>
 #include <array>
 #include <unordered_set>
 
 #include "text/ascii.hpp"
 #include "text/codepoints.hpp"
-#include "text/text.hpp"
+#include "text/normalize.hpp"
+#include "text/stem.hpp"
+#include "text/stopwords.hpp"
 
 namespace crbc::text {
 namespace {

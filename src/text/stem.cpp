@@ -1,9 +1,9 @@
+#include "text/stem.hpp"
+
 #include <libstemmer.h>
 
 #include <array>
 #include <utility>
-
-#include "text/text.hpp"
 
 namespace crbc::text {
 namespace {
@@ -36,6 +36,16 @@ sb_stemmer* open_stemmer(std::string_view language) {
 }
 
 }  // namespace
+
+std::string primary_language(std::string_view tag) {
+  std::string out;
+  for (const char c : tag) {
+    if (c == '-' || c == '_') break;
+    if (out.size() >= 8) break;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
 
 void Stemmer::Deleter::operator()(sb_stemmer* stemmer) const noexcept {
   sb_stemmer_delete(stemmer);

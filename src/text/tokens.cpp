@@ -1,5 +1,6 @@
+#include "text/tokens.hpp"
+
 #include "text/codepoints.hpp"
-#include "text/text.hpp"
 
 namespace crbc::text {
 namespace {

@@ -58,7 +58,7 @@ std::size_t warc_pages(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::size_t pages = 0;
   crbc::formats::DocumentSink sink;
-  sink.on_document = [&pages](crbc::formats::Document&&) {
+  sink.on_document = [&pages](crbc::formats::SourcedDocument&&) {
     ++pages;
     return true;
   };

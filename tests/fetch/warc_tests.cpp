@@ -9,8 +9,8 @@
 #include "formats/warc.hpp"
 #include "io/gzip.hpp"
 
-using crbc::formats::Document;
 using crbc::formats::RawPage;
+using crbc::formats::SourcedDocument;
 using crbc::formats::WarcExchange;
 using crbc::formats::WarcWriter;
 
@@ -27,7 +27,7 @@ ReadBack read_back(const std::string& bytes, std::size_t limit = std::size_t{1} 
   crbc::formats::ReadOptions options;
   options.max_document_bytes = limit;
   crbc::formats::DocumentSink sink;
-  sink.on_document = [&](Document&& document) {
+  sink.on_document = [&](SourcedDocument&& document) {
     result.pages.push_back(std::get<RawPage>(std::move(document.content)));
     return true;
   };

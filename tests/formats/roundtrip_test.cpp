@@ -6,8 +6,8 @@
 #include "model/record_json.hpp"
 #include "record_generator.hpp"
 
-using crbc::formats::Document;
 using crbc::formats::Format;
+using crbc::formats::SourcedDocument;
 using crbc::model::Article;
 
 namespace {
@@ -28,7 +28,7 @@ std::vector<Article> read_all(const std::string& text, Format format,
   options.format = format;
   crbc::formats::read_documents(
       in, "<test>", options,
-      {[&](Document&& d) {
+      {[&](SourcedDocument&& d) {
          if (auto* a = std::get_if<Article>(&d.content)) {
            articles.push_back(std::move(*a));
          } else {
@@ -117,7 +117,7 @@ TEST_CASE("detected formats round trip without --from", "[roundtrip]") {
       std::vector<Article> back;
       crbc::formats::read_documents(
           in, std::string("<test>"), {},
-          {[&](Document&& d) {
+          {[&](SourcedDocument&& d) {
              if (auto* a = std::get_if<Article>(&d.content)) back.push_back(std::move(*a));
              return true;
            },

@@ -11,7 +11,7 @@
 namespace crbc::testing {
 
 struct ReadResult {
-  std::vector<formats::Document> documents;
+  std::vector<formats::SourcedDocument> documents;
   std::vector<formats::FormatError> errors;
 
   const model::Article& article(std::size_t i) const {
@@ -28,7 +28,7 @@ inline ReadResult read_text(const std::string& text, std::optional<formats::Form
   options.format = format;
   options.max_document_bytes = max_bytes;
   formats::read_documents(in, name, options,
-                          {[&](formats::Document&& d) {
+                          {[&](formats::SourcedDocument&& d) {
                              result.documents.push_back(std::move(d));
                              return true;
                            },

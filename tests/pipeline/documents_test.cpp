@@ -21,7 +21,7 @@ model::Article parsed(nlohmann::json fetch) {
   page.bytes = kPage;
   page.url = "https://news.example/harbour";
   if (fetch.is_object()) page.fetch = fetch.get<model::FetchInfo>();
-  formats::Document document{"<stdin>", 1, std::move(page)};
+  formats::SourcedDocument document{"<stdin>", 1, std::move(page)};
   pipeline::Notes notes;
   return pipeline::article_of(document, {}, notes);
 }

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "text/tokens.hpp"
+
 namespace {
 
 using crbc::model::Article;

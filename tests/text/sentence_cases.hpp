@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "text/text.hpp"
+#include "text/sentences.hpp"
 
 namespace crbc::testing {
 

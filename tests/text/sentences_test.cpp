@@ -1,12 +1,13 @@
 // Table-driven sentence-splitting cases: each row is an input and its sentences
 // joined by " | ". The rows are the hard cases of news prose in crbc's languages.
+#include "text/sentences.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "text/sentence_cases.hpp"
-#include "text/text.hpp"
 
 namespace {
 

@@ -1,8 +1,12 @@
+#include "text/tokens.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "text/text.hpp"
+#include "text/normalize.hpp"
+#include "text/stem.hpp"
+#include "text/stopwords.hpp"
 
 namespace {
 

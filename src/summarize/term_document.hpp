@@ -8,6 +8,7 @@
 
 #include "summarize/names.hpp"
 #include "summarize/summarize.hpp"
+#include "text/stem.hpp"
 
 namespace crbc::summarize::detail {
 
@@ -23,7 +24,8 @@ struct SentenceInfo {
   bool candidate = true;      // eligible for the summary (length within bounds)
 };
 
-struct Document {
+// The article as the ranking methods see it: its sentences as stemmed term ids.
+struct TermDocument {
   std::vector<SentenceInfo> sentences;  // from candidate passages, in order
   std::vector<TermId> title_terms;
   std::size_t vocabulary = 0;
@@ -32,9 +34,10 @@ struct Document {
 // Beyond this many sentences an article is not read further for the summary.
 inline constexpr std::size_t kMaxSentences = 20'000;
 
-Document build_document(const std::vector<Passage>& passages,
-                        const std::vector<SentenceWords>& sentences, std::string_view title,
-                        std::string_view language, text::Stemmer& stemmer);
+TermDocument build_term_document(const std::vector<Passage>& passages,
+                                 const std::vector<SentenceWords>& sentences,
+                                 std::string_view title, std::string_view language,
+                                 text::Stemmer& stemmer);
 
 // Tunables of the default method, chosen by measuring (bench/summarize.sh): ROUGE
 // moved by a few tenths at most across reasonable values, so they are round numbers.
@@ -52,11 +55,11 @@ struct HybridWeights {
 inline constexpr HybridWeights kHybridWeights{};
 
 // One score per sentence (higher is better); non-candidates score -infinity.
-std::vector<double> score_sentences(const Document& document, Method method,
+std::vector<double> score_sentences(const TermDocument& document, Method method,
                                     std::size_t max_candidates);
 
 // Indices of the chosen sentences in article order.
-std::vector<std::size_t> select_sentences(const Document& document,
+std::vector<std::size_t> select_sentences(const TermDocument& document,
                                           const std::vector<double>& scores, Method method,
                                           const Options& options);
 

@@ -1,7 +1,12 @@
-#include "summarize/document.hpp"
+#include "summarize/term_document.hpp"
 
 #include <string>
 #include <unordered_map>
+
+#include "text/normalize.hpp"
+#include "text/stem.hpp"
+#include "text/stopwords.hpp"
+#include "text/tokens.hpp"
 
 namespace crbc::summarize::detail {
 namespace {
@@ -46,10 +51,11 @@ class TermTable {
 
 }  // namespace
 
-Document build_document(const std::vector<Passage>& passages,
-                        const std::vector<SentenceWords>& sentences, std::string_view title,
-                        std::string_view language, text::Stemmer& stemmer) {
-  Document document;
+TermDocument build_term_document(const std::vector<Passage>& passages,
+                                 const std::vector<SentenceWords>& sentences,
+                                 std::string_view title, std::string_view language,
+                                 text::Stemmer& stemmer) {
+  TermDocument document;
   TermTable table(language, stemmer);
   document.title_terms = table.terms_of(title);
   for (const SentenceWords& sentence : sentences) {
