@@ -8,6 +8,7 @@
 
 #include "extract/byline.hpp"
 #include "extract/meta_text.hpp"
+#include "model/schema_org.hpp"
 #include "text/ascii.hpp"
 #include "text/entities.hpp"
 #include "text/json_strings.hpp"
@@ -16,6 +17,7 @@ namespace crbc::extract::meta {
 namespace {
 
 using nlohmann::json;
+namespace so = model::schema_org;
 
 constexpr std::size_t kMaxKeywords = 200;
 
@@ -57,37 +59,16 @@ std::optional<std::string> sanitize(std::string_view raw) {
   return out;
 }
 
-std::string_view bare_type(std::string_view type) {
-  for (std::string_view prefix : {"https://schema.org/", "http://schema.org/", "schema:"}) {
-    if (type.substr(0, prefix.size()) == prefix) return type.substr(prefix.size());
-  }
-  return type;
-}
-
 template <typename Predicate>
 bool any_type(const json& object, Predicate&& predicate) {
-  const auto it = object.find("@type");
+  const auto it = object.find(so::kType);
   if (it == object.end()) return false;
-  if (it->is_string()) return predicate(bare_type(it->get_ref<const std::string&>()));
+  if (it->is_string()) return predicate(so::bare_type(it->get_ref<const std::string&>()));
   if (it->is_array()) {
     for (const auto& t : *it)
-      if (t.is_string() && predicate(bare_type(t.get_ref<const std::string&>()))) return true;
+      if (t.is_string() && predicate(so::bare_type(t.get_ref<const std::string&>()))) return true;
   }
   return false;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-// Article, NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting, Report, ...
-bool is_article_type(std::string_view type) {
-  return ends_with(type, "Article") || ends_with(type, "Posting") || type == "Report" ||
-         type == "Review";
-}
-
-bool is_page_type(std::string_view type) {
-  return ends_with(type, "WebPage") || type == "WebPage";
 }
 
 std::string clean(std::string_view text) {
@@ -131,7 +112,7 @@ class Reader {
         for (const auto& item : *value) queue.push_back(&item);
       } else if (value->is_object()) {
         objects_.push_back(value);
-        const auto id = value->find("@id");
+        const auto id = value->find(so::kId);
         if (id != value->end() && id->is_string() && value->size() > 1)
           ids_.try_emplace(id->get<std::string>(), value);
         for (const auto& [key, member] : value->items())
@@ -142,7 +123,7 @@ class Reader {
 
   const json& resolve(const json& value) const {
     if (!value.is_object() || value.size() != 1) return value;
-    const auto id = value.find("@id");
+    const auto id = value.find(so::kId);
     if (id == value.end() || !id->is_string()) return value;
     const auto found = ids_.find(id->get<std::string>());
     return found == ids_.end() ? value : *found->second;
@@ -161,15 +142,16 @@ class Reader {
     };
     const auto has = [](const json& o, const char* key) { return o.contains(key); };
     add_if([&](const json& o) {
-      return any_type(o, is_article_type) && (has(o, "headline") || has(o, "datePublished"));
+      return any_type(o, so::is_article_family) &&
+             (has(o, so::kHeadline) || has(o, so::kDatePublished));
     });
-    add_if([&](const json& o) { return any_type(o, is_article_type); });
-    add_if([&](const json& o) { return any_type(o, is_page_type); });
+    add_if([&](const json& o) { return any_type(o, so::is_article_family); });
+    add_if([&](const json& o) { return any_type(o, so::is_page_type); });
     add_if([&](const json& o) {
-      return has(o, "headline") || (has(o, "datePublished") && !any_type(o, [](auto t) {
-                                      return t == "Person" || t == "Organization" ||
-                                             t == "ImageObject" || t == "VideoObject";
-                                    }));
+      return has(o, so::kHeadline) || (has(o, so::kDatePublished) && !any_type(o, [](auto t) {
+                                         return t == so::kPerson || t == so::kOrganization ||
+                                                t == so::kImageObject || t == so::kVideoObject;
+                                       }));
     });
     return ranked;
   }
@@ -177,7 +159,7 @@ class Reader {
   std::string longest_article_body() const {
     const std::string* longest = nullptr;
     for (const json* object : objects_) {
-      const auto it = object->find("articleBody");
+      const auto it = object->find(so::kArticleBody);
       if (it == object->end() || !it->is_string()) continue;
       if (!longest || it->get_ref<const std::string&>().size() > longest->size())
         longest = &it->get_ref<const std::string&>();
@@ -191,12 +173,9 @@ class Reader {
     const json& value = resolve(raw);
     if (value.is_string()) return clean(value.get_ref<const std::string&>());
     if (value.is_number_integer()) return std::to_string(value.get<long long>());
-    if (value.is_object()) {
-      for (const char* key : {"name", "@value", "text"}) {
-        const auto it = value.find(key);
-        if (it != value.end() && it->is_string()) return clean(it->get_ref<const std::string&>());
-      }
-    }
+    if (const std::string* text =
+            so::first_string_member(value, {so::kName, so::kValue, so::kText}))
+      return clean(*text);
     if (value.is_array() && !value.empty()) return text_of(value.front());
     return {};
   }
@@ -205,13 +184,9 @@ class Reader {
     const json& value = resolve(raw);
     if (value.is_string())
       return std::string(text::trim_ascii(value.get_ref<const std::string&>()));
-    if (value.is_object()) {
-      for (const char* key : {"url", "contentUrl", "@id"}) {
-        const auto it = value.find(key);
-        if (it != value.end() && it->is_string())
-          return std::string(text::trim_ascii(it->get_ref<const std::string&>()));
-      }
-    }
+    if (const std::string* url =
+            so::first_string_member(value, {so::kUrl, so::kContentUrl, so::kId}))
+      return std::string(text::trim_ascii(*url));
     if (value.is_array() && !value.empty()) return url_of(value.front());
     return {};
   }
@@ -225,26 +200,21 @@ class Reader {
     }
     if (!value.is_object()) return;
     std::string name;
-    if (const auto it = value.find("name"); it != value.end()) name = text_of(*it);
+    if (const auto it = value.find(so::kName); it != value.end()) name = text_of(*it);
     if (name.empty()) {
       const auto part = [&](const char* key) {
         const auto it = value.find(key);
         return it != value.end() && it->is_string() ? clean(it->get_ref<const std::string&>())
                                                     : std::string{};
       };
-      name = collapse_whitespace(part("givenName") + " " + part("familyName"));
+      name = collapse_whitespace(part(so::kGivenName) + " " + part(so::kFamilyName));
     }
     for (auto& piece : split_byline(name)) add_unique_name(names, std::move(piece));
   }
 
   std::vector<std::string> people(const json& raw) const {
     std::vector<std::string> names;
-    const json& value = resolve(raw);
-    if (value.is_array()) {
-      for (const auto& item : value) add_person(item, names);
-    } else {
-      add_person(value, names);
-    }
+    so::for_each_item(resolve(raw), [&](const json& item) { add_person(item, names); });
     return names;
   }
 
@@ -259,19 +229,19 @@ class Reader {
         if (const json* v = field(key)) target = text_of(*v);
       }
     };
-    fill_text(out.headline, {"headline", "alternativeHeadline"});
-    fill_text(out.description, {"description"});
-    fill_text(out.date_published, {"datePublished", "dateCreated", "uploadDate"});
-    fill_text(out.date_modified, {"dateModified"});
-    fill_text(out.section, {"articleSection"});
-    fill_text(out.language, {"inLanguage"});
+    fill_text(out.headline, {so::kHeadline, so::kAlternativeHeadline});
+    fill_text(out.description, {so::kDescription});
+    fill_text(out.date_published, {so::kDatePublished, so::kDateCreated, so::kUploadDate});
+    fill_text(out.date_modified, {so::kDateModified});
+    fill_text(out.section, {so::kArticleSection});
+    fill_text(out.language, {so::kInLanguage});
     if (out.authors.empty()) {
-      for (const char* key : {"author", "creator"}) {
+      for (const char* key : {so::kAuthor, so::kCreator}) {
         if (const json* v = field(key); v && out.authors.empty()) out.authors = people(*v);
       }
     }
     if (out.keywords.empty()) {
-      if (const json* v = field("keywords")) {
+      if (const json* v = field(so::kKeywords)) {
         const json& k = resolve(*v);
         if (k.is_array()) {
           for (const auto& item : k) {
@@ -284,44 +254,46 @@ class Reader {
       }
     }
     if (out.image.empty()) {
-      if (const json* v = field("image")) out.image = url_of(*v);
-      if (const json* v = field("thumbnailUrl"); v && out.image.empty()) out.image = url_of(*v);
+      if (const json* v = field(so::kImage)) out.image = url_of(*v);
+      if (const json* v = field(so::kThumbnailUrl); v && out.image.empty()) out.image = url_of(*v);
     }
     if (out.url.empty()) {
-      if (const json* v = field("url")) out.url = url_of(*v);
-      if (const json* v = field("mainEntityOfPage"); v && out.url.empty()) out.url = url_of(*v);
+      if (const json* v = field(so::kUrl)) out.url = url_of(*v);
+      if (const json* v = field(so::kMainEntityOfPage); v && out.url.empty()) out.url = url_of(*v);
     }
     if (out.publisher.empty()) {
-      if (const json* v = field("publisher")) out.publisher = text_of(*v);
+      if (const json* v = field(so::kPublisher)) out.publisher = text_of(*v);
     }
     if (out.name.empty()) {
-      if (const json* v = field("name")) out.name = text_of(*v);
+      if (const json* v = field(so::kName)) out.name = text_of(*v);
     }
   }
 
   void fill_site(JsonLdArticle& out) const {
     for (const json* object : objects_) {
-      if (out.site_name.empty() && any_type(*object, [](auto t) { return t == "WebSite"; })) {
-        if (const auto it = object->find("name"); it != object->end()) out.site_name = text_of(*it);
+      if (out.site_name.empty() && any_type(*object, [](auto t) { return t == so::kWebSite; })) {
+        if (const auto it = object->find(so::kName); it != object->end())
+          out.site_name = text_of(*it);
       }
       if (out.breadcrumbs.empty() &&
-          any_type(*object, [](auto t) { return t == "BreadcrumbList"; }))
+          any_type(*object, [](auto t) { return t == so::kBreadcrumbList; }))
         out.breadcrumbs = breadcrumbs(*object);
     }
   }
 
   std::vector<std::string> breadcrumbs(const json& list) const {
     std::vector<std::pair<double, std::string>> items;
-    const auto elements = list.find("itemListElement");
+    const auto elements = list.find(so::kItemListElement);
     if (elements == list.end() || !elements->is_array()) return {};
     for (const auto& raw : *elements) {
       const json& item = resolve(raw);
       if (!item.is_object()) continue;
       std::string name;
-      if (const auto it = item.find("name"); it != item.end()) name = text_of(*it);
-      if (const auto it = item.find("item"); name.empty() && it != item.end()) name = text_of(*it);
+      if (const auto it = item.find(so::kName); it != item.end()) name = text_of(*it);
+      if (const auto it = item.find(so::kItem); name.empty() && it != item.end())
+        name = text_of(*it);
       double position = static_cast<double>(items.size());
-      if (const auto it = item.find("position"); it != item.end() && it->is_number())
+      if (const auto it = item.find(so::kPosition); it != item.end() && it->is_number())
         position = it->get<double>();
       if (!name.empty()) items.emplace_back(position, std::move(name));
     }
@@ -334,13 +306,9 @@ class Reader {
 
   static std::vector<std::string> split_keywords(const std::string& text) {
     std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-      std::size_t end = text.find(',', start);
-      if (end == std::string::npos) end = text.size();
-      auto word = collapse_whitespace(std::string_view(text).substr(start, end - start));
+    for (const std::string_view part : so::comma_separated(text)) {
+      auto word = collapse_whitespace(part);
       if (!word.empty() && words.size() < kMaxKeywords) words.push_back(std::move(word));
-      start = end + 1;
     }
     return words;
   }

@@ -272,6 +272,8 @@ bool is_listing(const UrlShape& url) {
 }
 
 // /2026/03/04/slug or /2026/03/slug: a year and a month segment with more after them.
+// Not extract::date_from_url, which reads the day a url gives: a month is enough here,
+// and a date with nothing after it (/2026/03/04/) is the day's archive, not an article.
 bool has_date_segments(const UrlShape& url) {
   const auto& segments = url.segments;
   for (std::size_t i = 0; i + 2 < segments.size(); ++i) {

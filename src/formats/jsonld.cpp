@@ -4,35 +4,24 @@
 // HTML pages add the whole record under "crbcRecord", declared in the @context as
 // a JSON literal (JSON-LD 1.1 "@json"), so that crbc reads its pages back exactly.
 #include <algorithm>
-#include <array>
 
 #include "formats/internal.hpp"
 #include "io/base64.hpp"
 #include "model/record_json.hpp"
+#include "model/schema_org.hpp"
 
 namespace crbc::formats::detail {
 
 using nlohmann::json;
+namespace so = model::schema_org;
 
 namespace {
 
 constexpr std::string_view kRecordKey = "crbcRecord";
 
-constexpr std::array<std::string_view, 10> kArticleTypes{
-    "NewsArticle",         "Article",
-    "BlogPosting",         "ReportageNewsArticle",
-    "AnalysisNewsArticle", "OpinionNewsArticle",
-    "ReviewNewsArticle",   "BackgroundNewsArticle",
-    "LiveBlogPosting",     "TechArticle"};
-
 bool is_article_type(const json& type) {
   const auto matches = [](const json& t) {
-    if (!t.is_string()) return false;
-    std::string_view name = t.get_ref<const std::string&>();
-    if (const auto slash = name.rfind('/'); slash != std::string_view::npos) {
-      name.remove_prefix(slash + 1);  // "https://schema.org/NewsArticle"
-    }
-    return std::find(kArticleTypes.begin(), kArticleTypes.end(), name) != kArticleTypes.end();
+    return t.is_string() && so::is_named_article_type(t.get_ref<const std::string&>());
   };
   if (type.is_array()) return std::any_of(type.begin(), type.end(), matches);
   return matches(type);
@@ -41,12 +30,9 @@ bool is_article_type(const json& type) {
 std::string string_of(const json& value) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_array() && !value.empty()) return string_of(value.front());
-  if (value.is_object()) {
-    for (const char* key : {"name", "@value", "url", "@id"}) {
-      if (auto it = value.find(key); it != value.end() && it->is_string())
-        return it->get<std::string>();
-    }
-  }
+  if (const std::string* text =
+          so::first_string_member(value, {so::kName, so::kValue, so::kUrl, so::kId}))
+    return *text;
   if (value.is_number()) return value.dump();
   return {};
 }
@@ -58,32 +44,20 @@ std::string field(const json& object, const char* key) {
 
 std::vector<std::string> names_of(const json& value) {
   std::vector<std::string> names;
-  const auto add = [&](const json& item) {
+  so::for_each_item(value, [&](const json& item) {
     std::string name = string_of(item);
     if (!name.empty()) names.push_back(std::move(name));
-  };
-  if (value.is_array()) {
-    for (const json& item : value) add(item);
-  } else {
-    add(value);
-  }
+  });
   return names;
 }
 
 std::vector<std::string> keywords_of(const json& value) {
   if (!value.is_string()) return names_of(value);
   std::vector<std::string> tags;
-  const std::string& text = value.get_ref<const std::string&>();
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    std::string tag = text.substr(start, comma - start);
-    const auto first = tag.find_first_not_of(" \t\n");
-    if (first != std::string::npos) {
-      tag = tag.substr(first, tag.find_last_not_of(" \t\n") - first + 1);
-      tags.push_back(std::move(tag));
-    }
-    start = comma + 1;
+  for (const std::string_view part : so::comma_separated(value.get_ref<const std::string&>())) {
+    const auto first = part.find_first_not_of(" \t\n");
+    if (first != std::string_view::npos)
+      tags.emplace_back(part.substr(first, part.find_last_not_of(" \t\n") - first + 1));
   }
   return tags;
 }
@@ -94,10 +68,10 @@ std::optional<model::Image> image_of(const json& value) {
   if (image.is_string()) {
     out.src = image.get<std::string>();
   } else if (image.is_object()) {
-    out.src = field(image, "url");
-    if (out.src.empty()) out.src = field(image, "contentUrl");
-    out.caption = field(image, "caption");
-    out.alt = field(image, "description");
+    out.src = field(image, so::kUrl);
+    if (out.src.empty()) out.src = field(image, so::kContentUrl);
+    out.caption = field(image, so::kCaption);
+    out.alt = field(image, so::kDescription);
   }
   if (out.src.empty()) return std::nullopt;
   return out;
@@ -123,10 +97,10 @@ std::vector<model::Block> paragraphs_of(const std::string& body) {
 
 // The article node of a JSON-LD document: itself, or the first article in @graph.
 const json* article_node(const json& value) {
-  if (const auto graph = value.find("@graph"); graph != value.end() && graph->is_array()) {
+  if (const auto graph = value.find(so::kGraph); graph != value.end() && graph->is_array()) {
     for (const json& node : *graph) {
       if (node.is_object() &&
-          (is_article_type(node.value("@type", json())) || node.contains(kRecordKey))) {
+          (is_article_type(node.value(so::kType, json())) || node.contains(kRecordKey))) {
         return &node;
       }
     }
@@ -139,7 +113,7 @@ const json* article_node(const json& value) {
 
 bool looks_like_jsonld(const json& value) {
   return value.is_object() &&
-         (value.contains("@context") || value.contains("@type") || value.contains("@graph"));
+         (value.contains(so::kContext) || value.contains(so::kType) || value.contains(so::kGraph));
 }
 
 namespace {
@@ -153,44 +127,44 @@ nlohmann::ordered_json jsonld(const model::Article& article, bool with_record) {
     if (!value.empty()) out[key] = value;
   };
   const auto typed = [](const char* type, const std::string& name) {
-    return ordered_json{{"@type", type}, {"name", name}};
+    return ordered_json{{so::kType, type}, {so::kName, name}};
   };
   if (with_record) {
     // The record is a JSON literal (JSON-LD 1.1 "@json") under its own term.
-    out["@context"] = ordered_json::array(
-        {"https://schema.org", {{kRecordKey, {{"@type", "@json"}, {"@id", "urn:crbc:record"}}}}});
+    out[so::kContext] = ordered_json::array(
+        {so::kSchemaOrg, {{kRecordKey, {{so::kType, "@json"}, {so::kId, "urn:crbc:record"}}}}});
   } else {
-    out["@context"] = "https://schema.org";
+    out[so::kContext] = so::kSchemaOrg;
   }
-  out["@type"] = "NewsArticle";
-  put("description", article.description);
-  put("url", article.url);
+  out[so::kType] = so::kNewsArticle;
+  put(so::kDescription, article.description);
+  put(so::kUrl, article.url);
   if (article.image) {
-    ordered_json image = {{"@type", "ImageObject"}};
-    if (!article.image->alt.empty()) image["description"] = article.image->alt;
-    image["url"] = article.image->src;
-    if (!article.image->caption.empty()) image["caption"] = article.image->caption;
-    out["image"] = std::move(image);
+    ordered_json image = {{so::kType, so::kImageObject}};
+    if (!article.image->alt.empty()) image[so::kDescription] = article.image->alt;
+    image[so::kUrl] = article.image->src;
+    if (!article.image->caption.empty()) image[so::kCaption] = article.image->caption;
+    out[so::kImage] = std::move(image);
   }
-  if (!article.tags.empty()) out["keywords"] = article.tags;
-  put("articleBody", model::body_text(article));
-  put("articleSection", article.section);
+  if (!article.tags.empty()) out[so::kKeywords] = article.tags;
+  put(so::kArticleBody, model::body_text(article));
+  put(so::kArticleSection, article.section);
   if (!article.authors.empty()) {
     ordered_json authors = ordered_json::array();
-    for (const std::string& name : article.authors) authors.push_back(typed("Person", name));
-    out["author"] = std::move(authors);
+    for (const std::string& name : article.authors) authors.push_back(typed(so::kPerson, name));
+    out[so::kAuthor] = std::move(authors);
   }
   if (with_record) out[kRecordKey] = model::to_json(article);
-  put("dateModified", article.modified);
-  put("datePublished", article.published);
-  put("headline", article.title);
-  put("inLanguage", article.language);
-  put("mainEntityOfPage", article.canonical_url);
-  if (!article.site_name.empty()) out["publisher"] = typed("Organization", article.site_name);
+  put(so::kDateModified, article.modified);
+  put(so::kDatePublished, article.published);
+  put(so::kHeadline, article.title);
+  put(so::kInLanguage, article.language);
+  put(so::kMainEntityOfPage, article.canonical_url);
+  if (!article.site_name.empty()) out[so::kPublisher] = typed(so::kOrganization, article.site_name);
   if (!article.related.empty()) {
     ordered_json links = ordered_json::array();
     for (const model::RelatedArticle& related : article.related) links.push_back(related.url);
-    out["relatedLink"] = std::move(links);
+    out[so::kRelatedLink] = std::move(links);
   }
   return out;
 }
@@ -212,21 +186,21 @@ model::Article article_from_jsonld(const json& value) {
     return model::article_from_json(*record);
   }
   model::Article article;
-  article.title = field(*node, "headline");
-  if (article.title.empty()) article.title = field(*node, "name");
-  article.description = field(*node, "description");
-  article.url = field(*node, "url");
-  article.canonical_url = field(*node, "mainEntityOfPage");
-  article.section = field(*node, "articleSection");
-  if (const auto it = node->find("author"); it != node->end()) article.authors = names_of(*it);
-  article.site_name = field(*node, "publisher");
-  article.published = field(*node, "datePublished");
-  article.modified = field(*node, "dateModified");
-  article.language = field(*node, "inLanguage");
-  if (const auto it = node->find("keywords"); it != node->end()) article.tags = keywords_of(*it);
-  if (const auto it = node->find("image"); it != node->end()) article.image = image_of(*it);
-  article.body = paragraphs_of(field(*node, "articleBody"));
-  if (const auto it = node->find("relatedLink"); it != node->end()) {
+  article.title = field(*node, so::kHeadline);
+  if (article.title.empty()) article.title = field(*node, so::kName);
+  article.description = field(*node, so::kDescription);
+  article.url = field(*node, so::kUrl);
+  article.canonical_url = field(*node, so::kMainEntityOfPage);
+  article.section = field(*node, so::kArticleSection);
+  if (const auto it = node->find(so::kAuthor); it != node->end()) article.authors = names_of(*it);
+  article.site_name = field(*node, so::kPublisher);
+  article.published = field(*node, so::kDatePublished);
+  article.modified = field(*node, so::kDateModified);
+  article.language = field(*node, so::kInLanguage);
+  if (const auto it = node->find(so::kKeywords); it != node->end()) article.tags = keywords_of(*it);
+  if (const auto it = node->find(so::kImage); it != node->end()) article.image = image_of(*it);
+  article.body = paragraphs_of(field(*node, so::kArticleBody));
+  if (const auto it = node->find(so::kRelatedLink); it != node->end()) {
     for (std::string& url : names_of(*it)) {
       article.related.push_back({{}, std::move(url), std::nullopt, "page", {}, json::object()});
     }
