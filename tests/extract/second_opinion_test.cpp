@@ -18,6 +18,17 @@ extract::ExtractResult run(const std::string& html) {
   return extract::extract_article(html, options);
 }
 
+std::string body_of(const std::string& html) {
+  return model::body_text(run(html).article);
+}
+
+// `count` paragraphs of the article's one sentence.
+std::string paragraphs_of(int count) {
+  std::string paragraphs;
+  for (int i = 0; i < count; ++i) paragraphs += "<p>" + kSentence + "</p>";
+  return paragraphs;
+}
+
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -28,8 +39,7 @@ TEST_CASE("an article wrapper named with a furniture word still gives the articl
           "[body][second-opinion]") {
   // Blog engines put taxonomy words on the post's wrapper ("author-NAME"); skipping it as
   // an author box leaves only the reply notes beside it in the page's main column.
-  std::string paragraphs;
-  for (int i = 0; i < 6; ++i) paragraphs += "<p>" + kSentence + "</p>";
+  const std::string paragraphs = paragraphs_of(6);
   const std::string html =
       "<html><body><div id=wrap>"
       "<div class='post type-post author-jdoe'><h1>Ferry terminal opens</h1>"
@@ -41,8 +51,7 @@ TEST_CASE("an article wrapper named with a furniture word still gives the articl
       "<p>Please keep replies on topic, civil and short; links to other sites, advertising "
       "and personal attacks are removed without notice, as are replies in capitals.</p>"
       "</div></body></html>";
-  const auto result = run(html);
-  const std::string text = model::body_text(result.article);
+  const std::string text = body_of(html);
   CHECK(has(text, "opened the new ferry terminal"));
   CHECK(text.size() > 5 * kSentence.size());
   CHECK_FALSE(has(text, "will not be published"));
@@ -55,8 +64,7 @@ TEST_CASE("a page without any paragraph-like element gives its visible text",
   const std::string html =
       "<html><body><b>Ferry news</b><br>Terminal opens Monday.<br>Boats every hour.<br>"
       "Tickets at the pier.<br></body></html>";
-  const auto result = run(html);
-  const std::string text = model::body_text(result.article);
+  const std::string text = body_of(html);
   CHECK(has(text, "Terminal opens Monday."));
   CHECK(has(text, "Tickets at the pier."));
 }
@@ -65,8 +73,7 @@ TEST_CASE("a short side block is not the article when the article's wrapper has 
           "[body][second-opinion]") {
   // Sites wrap the whole story in a container for their share buttons ("share-wrapper");
   // leaving it out leaves a promotion box with one paragraph as the best candidate.
-  std::string paragraphs;
-  for (int i = 0; i < 5; ++i) paragraphs += "<p>" + kSentence + "</p>";
+  const std::string paragraphs = paragraphs_of(5);
   const std::string html =
       "<html><body><div id=main><div class=share-wrapper><div class=story><h1>Ferry "
       "terminal opens</h1><div>" +
@@ -77,7 +84,7 @@ TEST_CASE("a short side block is not the article when the article's wrapper has 
       "today.</p><p>Readers who sign up also get our weekly letter on ferries, "
       "fares and timetables, and may leave at any time.</p>"
       "</div></div></body></html>";
-  const std::string text = model::body_text(run(html).article);
+  const std::string text = body_of(html);
   CHECK(has(text, "opened the new ferry terminal"));
   CHECK(text.size() > 4 * kSentence.size());
   CHECK_FALSE(has(text, "free report"));
@@ -100,15 +107,14 @@ TEST_CASE("a short post is not given up for the comment thread beside it",
       "and the crowd outside cheered her.</p></div></div>"
       "<div id=comments><div class=comments><h3>8 Comments</h3><ol>" +
       comments + "</ol></div></div></div></div></body></html>";
-  const std::string text = model::body_text(run(html).article);
+  const std::string text = body_of(html);
   CHECK(has(text, "bright red coat"));
   CHECK_FALSE(has(text, "lovely picture"));
 }
 
 TEST_CASE("an opinion piece named \"commentary\" is an article, not a comment thread",
           "[body][second-opinion]") {
-  std::string paragraphs;
-  for (int i = 0; i < 5; ++i) paragraphs += "<p>" + kSentence + "</p>";
+  const std::string paragraphs = paragraphs_of(5);
   const std::string html =
       "<html><body><div id=main><div class='node commentary'><h1>Why the ferry matters</h1>" +
       paragraphs +
@@ -121,7 +127,7 @@ TEST_CASE("an opinion piece named \"commentary\" is an article, not a comment th
       "events.</a></p><p><a href=/photos>Photographers of the year: the winners of our harbour "
       "competition, "
       "chosen by readers from more than a thousand pictures.</a></p></div></div></body></html>";
-  const std::string text = model::body_text(run(html).article);
+  const std::string text = body_of(html);
   CHECK(has(text, "opened the new ferry terminal"));
   CHECK_FALSE(has(text, "guide to the islands"));
 }
@@ -146,8 +152,7 @@ TEST_CASE("an article written as list items is not given up for the comments bel
       "the watch too? I need to see it while cycling to the pier, and the phone is always "
       "in my bag when the boat leaves without me, which happens far too often.</p>"
       "</blockquote></li></ol></section></body></html>";
-  const auto result = run(html);
-  const std::string text = model::body_text(result.article);
+  const std::string text = body_of(html);
   CHECK(has(text, "kept the ferry timetable from loading"));
   CHECK(has(text, "ticket 5"));
   CHECK_FALSE(has(text, "while cycling to the pier"));
@@ -168,8 +173,7 @@ TEST_CASE("a teaser line named like a story does not outrank the article",
                            "</div><div class=wrap><div class=pod><h1>Ferry terminal opens</h1>"
                            "<span class=intro>Three years late.</span><br>" +
                            runs + "</div></div></body></html>";
-  const auto result = run(html);
-  const std::string text = model::body_text(result.article);
+  const std::string text = body_of(html);
   CHECK(has(text, "opened the new ferry terminal"));
   CHECK(text.size() > 4 * kSentence.size());
   CHECK_FALSE(has(text, "Preview: ferry line"));
