@@ -12,6 +12,7 @@
 #include "extract/related.hpp"
 #include "extract/url.hpp"
 #include "text/sentences.hpp"
+#include "text/utf8.hpp"
 
 namespace crbc::extract {
 namespace {
@@ -56,12 +57,37 @@ std::size_t text_size(const std::vector<model::Block>& body) {
   return size;
 }
 
-// Bytes of running text: paragraphs, not headings, lists or tables.
+// Characters of text outside links (marks count code points).
+std::size_t unlinked_size(const model::RichText& text) {
+  std::size_t linked = 0;
+  for (const model::Mark& mark : text.marks) {
+    if (mark.kind == model::Mark::Kind::link) linked += mark.end - mark.start;
+  }
+  const std::size_t characters = text::code_point_count(text.text);
+  return characters - std::min(linked, characters);
+}
+
+std::size_t unlinked_size(const model::List& list) {
+  std::size_t size = 0;
+  for (const model::ListItem& item : list.items) {
+    size += unlinked_size(item.content);
+    for (const model::List& child : item.children) size += unlinked_size(child);
+  }
+  return size;
+}
+
+// Bytes of running text: paragraphs, and the text outside links of headings and lists
+// (old pages set whole articles in headings or lists); not tables or captions.
 std::size_t prose_size(const std::vector<model::Block>& body) {
   std::size_t size = 0;
   for (const model::Block& block : body) {
-    if (const auto* paragraph = std::get_if<model::Paragraph>(&block))
+    if (const auto* paragraph = std::get_if<model::Paragraph>(&block)) {
       size += paragraph->content.text.size();
+    } else if (const auto* heading = std::get_if<model::Heading>(&block)) {
+      size += unlinked_size(heading->content);
+    } else if (const auto* list = std::get_if<model::List>(&block)) {
+      size += unlinked_size(*list);
+    }
   }
   return size;
 }

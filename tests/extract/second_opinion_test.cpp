@@ -178,3 +178,18 @@ TEST_CASE("a teaser line named like a story does not outrank the article",
   CHECK(text.size() > 4 * kSentence.size());
   CHECK_FALSE(has(text, "Preview: ferry line"));
 }
+
+TEST_CASE("a page whose text is set in headings and list markup still gives its text",
+          "[body][second-opinion]") {
+  // Hand-written pages of the 1990s: <ul> to indent, a small heading as the font, lines
+  // broken with <br>, and not one paragraph-like element.
+  const std::string html =
+      "<html><body><center><ul><ul><h1>Ferry news</h1><hr><h6><font color=purple><b>"
+      "<br>Welcome aboard, we are happy to see you all.<br>"
+      "<br>The harbour authority opened the new ferry terminal on Monday.<br>"
+      "<br>Boats leave every hour, tickets at the pier.</b></font></h6></ul></ul>"
+      "</center><a href=/>Home</a> <a href=/links>Links</a></body></html>";
+  const std::string text = body_of(html);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK(has(text, "tickets at the pier"));
+}
