@@ -10,36 +10,59 @@ __crbc_children() {
 }
 
 __crbc_options() {
+  # Options that several commands share, each run named by its first option.
+  local help='-h --help'
+  local input_list='-i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit'
+  local url='--url --ack-state'
+  local no_robots='--no-robots --allow-private'
+  local index='--index'
   case "$1" in
-    '') echo '-h --help -V --version' ;;
-    'convert') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --url --ack-state' ;;
-    'fetch') echo '-h --help -i --input --feed --explore --crawl --max-pages --max-depth -j --jobs --per-host --delay --records --html -o --output --output-dir --state --new-only --warc --user-agent --timeout --connect-timeout --retries --max-size --max-redirects --no-robots --allow-private -q --quiet --progress' ;;
-    'help') echo '-h --help' ;;
-    'parse') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --no-robots --allow-private --url --ack-state' ;;
-    'related') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit --corpus --index -k --min-score --same-site --other-site --since --until --recency --explain --dedup --drop-duplicates --threshold' ;;
-    'related index') echo '-h --help' ;;
-    'related index add') echo '-h --help --index -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit' ;;
-    'related index remove') echo '-h --help --index' ;;
-    'related index stats') echo '-h --help --index' ;;
-    'summarize') echo '-h --help -i --input-list -R --recursive -t --to --format -f --from -o --output --output-dir --fields --pretty --compact --with-metadata -j --jobs --fail-fast -q --quiet --progress --max-input-size --document-time-limit -m --method -n --sentences -w --words -r --ratio --keywords --language --text' ;;
+    '') echo "$help" '-V --version' ;;
+    'convert') echo "$help" "$input_list" "$url" ;;
+    'fetch') echo "$help" '-i --input --feed --explore --crawl --max-pages --max-depth -j --jobs --per-host --delay --records --html -o --output --output-dir --state --new-only --warc --user-agent --timeout --connect-timeout --retries --max-size --max-redirects' "$no_robots" '-q --quiet --progress' ;;
+    'help') echo "$help" ;;
+    'parse') echo "$help" "$input_list" "$no_robots" "$url" ;;
+    'related') echo "$help" "$input_list" '--corpus --index -k --min-score --same-site --other-site --since --until --recency --explain --dedup --drop-duplicates --threshold' ;;
+    'related index') echo "$help" ;;
+    'related index add') echo "$help" '--index' "$input_list" ;;
+    'related index remove') echo "$help" "$index" ;;
+    'related index stats') echo "$help" "$index" ;;
+    'summarize') echo "$help" "$input_list" '-m --method -n --sentences -w --words -r --ratio --keywords --language --text' ;;
   esac
 }
 
 # How an option's value is completed: file, dir, choice WORDS..., plain;
 # nothing for a flag or an unknown option.
 __crbc_option_kind() {
+  # Options that several commands share: an arm for each run, ';;&' to try the next
+  # runs too (a command can have several).
+  case "$1" in
+    'convert'|'parse'|'related'|'related index add'|'summarize')
+      case "$2" in
+        '-i'|'--input-list') echo 'file'; return ;;
+        '-t'|'--to'|'--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld'; return ;;
+        '-f'|'--from') echo 'choice json ndjson yaml markdown html jsonld warc'; return ;;
+        '-o'|'--output') echo 'file'; return ;;
+        '--output-dir') echo 'dir'; return ;;
+        '--fields') echo 'plain'; return ;;
+        '-j'|'--jobs') echo 'plain'; return ;;
+        '--max-input-size') echo 'plain'; return ;;
+        '--document-time-limit') echo 'plain'; return ;;
+      esac
+      ;;&
+    'convert'|'parse')
+      case "$2" in
+        '--url') echo 'plain'; return ;;
+        '--ack-state') echo 'file'; return ;;
+      esac
+      ;;&
+    'related index remove'|'related index stats')
+      case "$2" in
+        '--index') echo 'file'; return ;;
+      esac
+      ;;&
+  esac
   case "$1|$2" in
-    'convert|-i'|'convert|--input-list') echo 'file' ;;
-    'convert|-t'|'convert|--to'|'convert|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
-    'convert|-f'|'convert|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
-    'convert|-o'|'convert|--output') echo 'file' ;;
-    'convert|--output-dir') echo 'dir' ;;
-    'convert|--fields') echo 'plain' ;;
-    'convert|-j'|'convert|--jobs') echo 'plain' ;;
-    'convert|--max-input-size') echo 'plain' ;;
-    'convert|--document-time-limit') echo 'plain' ;;
-    'convert|--url') echo 'plain' ;;
-    'convert|--ack-state') echo 'file' ;;
     'fetch|-i'|'fetch|--input') echo 'file' ;;
     'fetch|--max-pages') echo 'plain' ;;
     'fetch|--max-depth') echo 'plain' ;;
@@ -56,26 +79,6 @@ __crbc_option_kind() {
     'fetch|--retries') echo 'plain' ;;
     'fetch|--max-size') echo 'plain' ;;
     'fetch|--max-redirects') echo 'plain' ;;
-    'parse|-i'|'parse|--input-list') echo 'file' ;;
-    'parse|-t'|'parse|--to'|'parse|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
-    'parse|-f'|'parse|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
-    'parse|-o'|'parse|--output') echo 'file' ;;
-    'parse|--output-dir') echo 'dir' ;;
-    'parse|--fields') echo 'plain' ;;
-    'parse|-j'|'parse|--jobs') echo 'plain' ;;
-    'parse|--max-input-size') echo 'plain' ;;
-    'parse|--document-time-limit') echo 'plain' ;;
-    'parse|--url') echo 'plain' ;;
-    'parse|--ack-state') echo 'file' ;;
-    'related|-i'|'related|--input-list') echo 'file' ;;
-    'related|-t'|'related|--to'|'related|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
-    'related|-f'|'related|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
-    'related|-o'|'related|--output') echo 'file' ;;
-    'related|--output-dir') echo 'dir' ;;
-    'related|--fields') echo 'plain' ;;
-    'related|-j'|'related|--jobs') echo 'plain' ;;
-    'related|--max-input-size') echo 'plain' ;;
-    'related|--document-time-limit') echo 'plain' ;;
     'related|--corpus') echo 'file' ;;
     'related|--index') echo 'file' ;;
     'related|-k') echo 'plain' ;;
@@ -85,26 +88,6 @@ __crbc_option_kind() {
     'related|--recency') echo 'plain' ;;
     'related|--threshold') echo 'plain' ;;
     'related index add|--index') echo 'file' ;;
-    'related index add|-i'|'related index add|--input-list') echo 'file' ;;
-    'related index add|-t'|'related index add|--to'|'related index add|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
-    'related index add|-f'|'related index add|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
-    'related index add|-o'|'related index add|--output') echo 'file' ;;
-    'related index add|--output-dir') echo 'dir' ;;
-    'related index add|--fields') echo 'plain' ;;
-    'related index add|-j'|'related index add|--jobs') echo 'plain' ;;
-    'related index add|--max-input-size') echo 'plain' ;;
-    'related index add|--document-time-limit') echo 'plain' ;;
-    'related index remove|--index') echo 'file' ;;
-    'related index stats|--index') echo 'file' ;;
-    'summarize|-i'|'summarize|--input-list') echo 'file' ;;
-    'summarize|-t'|'summarize|--to'|'summarize|--format') echo 'choice json ndjson yaml markdown html text csv tsv jsonld' ;;
-    'summarize|-f'|'summarize|--from') echo 'choice json ndjson yaml markdown html jsonld warc' ;;
-    'summarize|-o'|'summarize|--output') echo 'file' ;;
-    'summarize|--output-dir') echo 'dir' ;;
-    'summarize|--fields') echo 'plain' ;;
-    'summarize|-j'|'summarize|--jobs') echo 'plain' ;;
-    'summarize|--max-input-size') echo 'plain' ;;
-    'summarize|--document-time-limit') echo 'plain' ;;
     'summarize|-m'|'summarize|--method') echo 'choice default lead textrank lexrank hybrid' ;;
     'summarize|-n'|'summarize|--sentences') echo 'plain' ;;
     'summarize|-w'|'summarize|--words') echo 'plain' ;;

@@ -19,6 +19,10 @@ Everything else in the man pages is written by hand. With --check nothing is
 written: the exit status is 1 when any generated file or region is out of date
 (tests/cli/docs_test.cpp runs this), 2 when the definitions cannot be read.
 
+Options that several commands list alike (the pipeline options of parse, convert,
+summarize, related and related index add) are stated once in each completion file
+(see shared_layout) and used from every command that has them.
+
 Regenerate after changing an option:   python3 tools/gen-docs.py --crbc build/crbc
 """
 
@@ -169,11 +173,93 @@ def load_definitions(args) -> Command:
                    children=parse_commands(definitions))
 
 
+# ---- options shared by several commands ----------------------------------------
+
+
+@dataclasses.dataclass
+class SharedBlock:
+    """A run of options that several commands list alike, at the same place in their
+    order: the completions state it once and name it from each of those commands."""
+    name: str  # from its first option: "input_list"
+    options: list[Option]
+    commands: list[Command]  # in walk order
+
+    @property
+    def who(self) -> str:
+        names = [command.key or "crbc" for command in self.commands]
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def option_identity(option: Option) -> tuple:
+    """All that any completion shows of an option; alike here, alike in every shell."""
+    return (tuple(option.names), option.value, option.takes_value, option.help)
+
+
+def shared_layout(root: Command) -> tuple[list[SharedBlock], dict[str, list]]:
+    """The shared blocks, and each command's options in their order as a list of
+    SharedBlock and Option items (an Option where the command has it alone).
+
+    A run starts at an option and takes in the next ones for as long as every command
+    that has its first option has the whole run, in that order; a run that two or more
+    commands list alike is a block."""
+    commands = list(root.walk())
+    identities = {command.key: [option_identity(o) for o in command.options] for command in commands}
+
+    def holders(run: list[tuple]) -> list[str]:
+        return [key for key, ids in identities.items()
+                if any(ids[at:at + len(run)] == run for at in range(len(ids) - len(run) + 1))]
+
+    runs: dict[str, list[tuple[tuple, list[Option]]]] = {}
+    for command in commands:
+        items: list[tuple[tuple, list[Option]]] = []
+        ids = identities[command.key]
+        at = 0
+        while at < len(ids):
+            held_by = holders(ids[at:at + 1])
+            end = at + 1
+            while len(held_by) > 1 and end < len(ids) and holders(ids[at:end + 1]) == held_by:
+                end += 1
+            items.append((tuple(held_by), command.options[at:end]))
+            at = end
+        runs[command.key] = items
+    users: dict[tuple, list[Command]] = {}
+    for command in commands:
+        for held_by, options in runs[command.key]:
+            if len(held_by) > 1:
+                users.setdefault(tuple(option_identity(o) for o in options), []).append(command)
+    blocks: dict[tuple, SharedBlock] = {}
+    layout: dict[str, list] = {}
+    taken: set[str] = set()
+    for command in commands:
+        layout[command.key] = []
+        for held_by, options in runs[command.key]:
+            identity = tuple(option_identity(o) for o in options)
+            if len(users.get(identity, [])) < 2:
+                layout[command.key] += options
+                continue
+            if identity not in blocks:
+                first = options[0]
+                base = re.sub(r"[^a-z0-9]+", "_", (first.longs or first.names)[0].lstrip("-").lower()) or "options"
+                name, number = base, 2
+                while name in taken:
+                    name, number = f"{base}{number}", number + 1
+                taken.add(name)
+                blocks[identity] = SharedBlock(name=name, options=options, commands=users[identity])
+            layout[command.key].append(blocks[identity])
+    return list(blocks.values()), layout
+
+
 # ---- bash ----------------------------------------------------------------------
 
 
 def bash_quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
+
+
+def bash_kind(option: Option) -> str:
+    if option.kind == "choice":
+        return "choice " + " ".join(option.choices)
+    return option.kind
 
 
 def bash_completion(root: Command) -> str:
@@ -189,10 +275,25 @@ def bash_completion(root: Command) -> str:
         if command.children:
             names = " ".join(child.name for child in command.children)
             lines.append(f"    {bash_quote(command.key)}) echo {bash_quote(names)} ;;")
-    lines += ["  esac", "}", "", "__crbc_options() {", '  case "$1" in']
+    blocks, layout = shared_layout(root)
+    lines += ["  esac", "}", "", "__crbc_options() {"]
+    if blocks:
+        lines.append("  # Options that several commands share, each run named by its first option.")
+    for block in blocks:
+        names = " ".join(name for option in block.options for name in option.names)
+        lines.append(f"  local {block.name}={bash_quote(names)}")
+    lines.append('  case "$1" in')
     for command in commands:
-        names = " ".join(name for option in command.options for name in option.names)
-        lines.append(f"    {bash_quote(command.key)}) echo {bash_quote(names)} ;;")
+        words: list = []  # a block's name, or a list of the option names between blocks
+        for item in layout[command.key]:
+            if isinstance(item, SharedBlock):
+                words.append(item.name)
+            elif words and isinstance(words[-1], list):
+                words[-1] += item.names
+            else:
+                words.append(list(item.names))
+        shown = " ".join(bash_quote(" ".join(w)) if isinstance(w, list) else f'"${w}"' for w in words)
+        lines.append(f"    {bash_quote(command.key)}) echo {shown} ;;")
     lines += [
         "  esac",
         "}",
@@ -200,17 +301,29 @@ def bash_completion(root: Command) -> str:
         "# How an option's value is completed: file, dir, choice WORDS..., plain;",
         "# nothing for a flag or an unknown option.",
         "__crbc_option_kind() {",
-        '  case "$1|$2" in',
     ]
+    shared = [block for block in blocks if any(option.kind != "flag" for option in block.options)]
+    if shared:
+        lines += ["  # Options that several commands share: an arm for each run, ';;&' to try the next",
+                  "  # runs too (a command can have several).",
+                  '  case "$1" in']
+    for block in shared:
+        lines += ["    " + "|".join(bash_quote(command.key) for command in block.commands) + ")",
+                  '      case "$2" in']
+        for option in block.options:
+            if option.kind != "flag":
+                patterns = "|".join(bash_quote(name) for name in option.names)
+                lines.append(f"        {patterns}) echo {bash_quote(bash_kind(option))}; return ;;")
+        lines += ["      esac", "      ;;&"]
+    if shared:
+        lines.append("  esac")
+    lines.append('  case "$1|$2" in')
     for command in commands:
-        for option in command.options:
-            if option.kind == "flag":
+        for option in layout[command.key]:
+            if isinstance(option, SharedBlock) or option.kind == "flag":
                 continue
             patterns = "|".join(bash_quote(f"{command.key}|{name}") for name in option.names)
-            kind = option.kind
-            if kind == "choice":
-                kind = "choice " + " ".join(option.choices)
-            lines.append(f"    {patterns}) echo {bash_quote(kind)} ;;")
+            lines.append(f"    {patterns}) echo {bash_quote(bash_kind(option))} ;;")
     lines += [
         "  esac",
         "}",
@@ -329,9 +442,14 @@ def zsh_option_spec(option: Option) -> str:
     return zsh_single_quote(exclusion) + "{" + ",".join(names) + "}" + zsh_single_quote(spec)
 
 
-def zsh_command_function(command: Command, root: Command) -> list[str]:
+def zsh_block_array(block: SharedBlock) -> str:
+    return "_crbc_" + block.name + "_options"
+
+
+def zsh_command_function(command: Command, root: Command, layout: list) -> list[str]:
     function = zsh_function(command)
-    specs = [zsh_option_spec(option) for option in command.options]
+    specs = [f'"${{{zsh_block_array(item)}[@]}}"' if isinstance(item, SharedBlock) else zsh_option_spec(item)
+             for item in layout]
     lines = [f"{function}() {{"]
     if command.children:
         lines += ["  local curcontext=$curcontext state line ret=1", "  local -a subcommands=("]
@@ -363,8 +481,16 @@ def zsh_command_function(command: Command, root: Command) -> list[str]:
 
 def zsh_completion(root: Command) -> str:
     lines = ["#compdef crbc", f"# zsh completion for crbc. {GENERATED_NOTE}", ""]
+    blocks, layout = shared_layout(root)
+    if blocks:
+        lines.append("# Option specs that several commands share (global: this file runs once).")
+    for block in blocks:
+        array = zsh_block_array(block)
+        lines += [f"# {block.who}", f"typeset -ga {array}", f"{array}=("]
+        lines += [f"  {zsh_option_spec(option)}" for option in block.options]
+        lines += [")", ""]
     for command in root.walk():
-        lines += zsh_command_function(command, root)
+        lines += zsh_command_function(command, root, layout[command.key])
         lines.append("")
     lines += ['_crbc "$@"', ""]
     return "\n".join(lines)
@@ -422,33 +548,45 @@ def fish_completion(root: Command) -> str:
         "end",
         "",
     ]
+    blocks, layout = shared_layout(root)
+    for block in blocks:
+        paths = " ".join(fish_quote(command.key) if command.key else "''" for command in block.commands)
+        lines += [f"# Options that {block.who} share.", f"for path in {paths}"]
+        lines += ["    " + fish_option_line('-n "__crbc_at $path"', option) for option in block.options]
+        lines += ["end", ""]
     for command in commands:
         condition = "-n " + fish_quote(("__crbc_at " + command.key).strip())
+        section = []
         for child in command.children:
-            lines.append(f"complete -c crbc {condition} -f -a {fish_quote(child.name)} -d {fish_quote(child.description)}")
+            section.append(f"complete -c crbc {condition} -f -a {fish_quote(child.name)} -d {fish_quote(child.description)}")
         if command.path == (HELP_COMMAND,):
             names = " ".join(child.name for child in root.children)
-            lines.append(f"complete -c crbc {condition} -f -a {fish_quote(names)}")
+            section.append(f"complete -c crbc {condition} -f -a {fish_quote(names)}")
         elif not command.path:
-            lines.append(f"complete -c crbc {condition} -f")
-        for option in command.options:
-            parts = [f"complete -c crbc {condition}"]
-            parts += [f"-s {name[1:]}" for name in option.shorts if len(name) == 2]
-            parts += [f"-o {name[1:]}" for name in option.shorts if len(name) > 2]
-            parts += [f"-l {name[2:]}" for name in option.longs]
-            kind = option.kind
-            if kind == "file":
-                parts.append("-r -F")
-            elif kind == "dir":
-                parts.append("-r -x -a '(__fish_complete_directories (commandline -ct))'")
-            elif kind == "choice":
-                parts.append("-r -x -a " + fish_quote(" ".join(option.choices)))
-            elif kind == "plain":
-                parts.append("-r -x")
-            parts.append("-d " + fish_quote(option.help))
-            lines.append(" ".join(parts))
-        lines.append("")
+            section.append(f"complete -c crbc {condition} -f")
+        section += [fish_option_line(condition, item) for item in layout[command.key]
+                    if not isinstance(item, SharedBlock)]
+        if section:
+            lines += section + [""]
     return "\n".join(lines)
+
+
+def fish_option_line(condition: str, option: Option) -> str:
+    parts = [f"complete -c crbc {condition}"]
+    parts += [f"-s {name[1:]}" for name in option.shorts if len(name) == 2]
+    parts += [f"-o {name[1:]}" for name in option.shorts if len(name) > 2]
+    parts += [f"-l {name[2:]}" for name in option.longs]
+    kind = option.kind
+    if kind == "file":
+        parts.append("-r -F")
+    elif kind == "dir":
+        parts.append("-r -x -a '(__fish_complete_directories (commandline -ct))'")
+    elif kind == "choice":
+        parts.append("-r -x -a " + fish_quote(" ".join(option.choices)))
+    elif kind == "plain":
+        parts.append("-r -x")
+    parts.append("-d " + fish_quote(option.help))
+    return " ".join(parts)
 
 
 # ---- man pages -----------------------------------------------------------------
