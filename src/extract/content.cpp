@@ -391,7 +391,11 @@ std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const No
     }
     const std::uint32_t text = paragraph_text(doc, stats, n, list_items);
     if (text < 25) continue;
-    const double points = 1.0 + stats.commas[n] + std::min(text / 100.0, 3.0);
+    // Commas are evidence of prose that saturates, as length does: one element (a
+    // list of thousands of names) never outweighs an article.
+    constexpr std::uint32_t kMostCommas = 20;
+    const double points =
+        1.0 + std::min(stats.commas[n], kMostCommas) + std::min(text / 100.0, 3.0);
     NodeId ancestor = doc.parent(n);
     for (int level = 0; level < 5 && ancestor != kNoNode && ancestor != doc.document_node();
          ++level) {

@@ -193,3 +193,22 @@ TEST_CASE("a page whose text is set in headings and list markup still gives its 
   CHECK(has(text, "opened the new ferry terminal"));
   CHECK(has(text, "tickets at the pier"));
 }
+
+TEST_CASE("a long comma-separated list of names does not outweigh the article",
+          "[body][second-opinion]") {
+  // Fan-fiction and forum pages list everyone who liked the story, thousands of names
+  // separated by commas, in one paragraph below it.
+  std::string names;
+  for (int i = 0; i < 2000; ++i) {
+    if (i > 0) names += ", ";
+    names += "<a href='/users/reader" + std::to_string(i) + "'>reader" + std::to_string(i) + "</a>";
+  }
+  const std::string html =
+      "<html><body><div id=main><div class=chapter><h2>Chapter one</h2>"
+      "<div class=userstuff>" +
+      paragraphs_of(8) + "</div></div><div id=feedback><div id=likes><p class=likes>" + names +
+      " liked this work.</p></div></div></div></body></html>";
+  const std::string text = body_of(html);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK_FALSE(has(text, "reader1999"));
+}
