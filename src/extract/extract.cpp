@@ -154,10 +154,31 @@ std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stat
 
 // Pages that render their text with scripts leave little in the markup but may
 // declare the whole text in JSON-LD: when that is far longer, it becomes the body.
+// Whether every paragraph of `body` stands in `declared` (its opening words, which no
+// spacing or quoting difference can reach): the body is part of the declared text.
+bool within_declared(const std::vector<model::Block>& body, std::string_view declared) {
+  constexpr std::size_t kOpening = 32;
+  std::size_t paragraphs = 0;
+  for (const model::Block& block : body) {
+    const auto* paragraph = std::get_if<model::Paragraph>(&block);
+    if (paragraph == nullptr || paragraph->content.text.size() < kOpening) continue;
+    ++paragraphs;
+    if (declared.find(std::string_view(paragraph->content.text).substr(0, kOpening)) ==
+        std::string_view::npos)
+      return false;
+  }
+  return paragraphs > 0;
+}
+
 void use_declared_body_if_richer(const std::string& declared, std::vector<model::Block>& body,
                                  std::vector<std::string>& warnings) {
   const std::size_t found = text_size(body);
-  if (declared.size() < 500 || declared.size() < found * 3) return;
+  if (declared.size() < 500) return;
+  // Far longer, or longer and holding all that the markup shows (the rest of the text
+  // is rendered by a script, or sits behind a button).
+  const bool richer = declared.size() >= found * 3 ||
+                      (declared.size() * 2 >= found * 3 && within_declared(body, declared));
+  if (!richer) return;
   std::vector<model::Block> paragraphs;
   std::size_t start = 0;
   while (start < declared.size()) {

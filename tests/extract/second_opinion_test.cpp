@@ -212,3 +212,26 @@ TEST_CASE("a long comma-separated list of names does not outweigh the article",
   CHECK(has(text, "opened the new ferry terminal"));
   CHECK_FALSE(has(text, "reader1999"));
 }
+
+TEST_CASE("a declared articleBody that holds all the visible text and more becomes the body",
+          "[body][second-opinion]") {
+  // The markup shows the article from its fourth paragraph; a script renders the opening,
+  // which the page declares, whole, in its JSON-LD.
+  const std::string opening[] = {
+      "The ferry line had been promised for a decade, and most people had stopped believing it.",
+      "Then the harbour board found the money, and the builders arrived within the month.",
+      "Three years later the terminal is open, and the first boat left on time this morning."};
+  std::string declared;
+  for (const std::string& line : opening) declared += line + "\\n";
+  for (int i = 0; i < 2; ++i) declared += kSentence + "\\n";
+  const std::string html =
+      "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+      "\"@type\":\"NewsArticle\",\"headline\":\"Ferry terminal opens\",\"articleBody\":\"" +
+      declared + "\"}</script></head><body><article><h1>Ferry terminal opens</h1>" +
+      paragraphs_of(2) + "</article></body></html>";
+  const auto result = run(html);
+  const std::string text = model::body_text(result.article);
+  CHECK(has(text, "promised for a decade"));
+  CHECK(has(text, "first boat left on time"));
+  CHECK(has(text, "opened the new ferry terminal"));
+}
