@@ -57,36 +57,28 @@ std::size_t text_size(const std::vector<model::Block>& body) {
   return size;
 }
 
-// Characters of text outside links (marks count code points).
-std::size_t unlinked_size(const model::RichText& text) {
+// Characters outside links of a line that reads as prose (25 or more of them: not a
+// label such as "item" or "Home"); 0 for other lines. Marks count code points.
+std::size_t prose_in(const model::RichText& line) {
+  constexpr std::size_t kProseLine = 25;
   std::size_t linked = 0;
-  for (const model::Mark& mark : text.marks) {
+  for (const model::Mark& mark : line.marks) {
     if (mark.kind == model::Mark::Kind::link) linked += mark.end - mark.start;
   }
-  const std::size_t characters = text::code_point_count(text.text);
-  return characters - std::min(linked, characters);
+  const std::size_t characters = text::code_point_count(line.text);
+  const std::size_t unlinked = characters - std::min(linked, characters);
+  return unlinked >= kProseLine ? unlinked : 0;
 }
 
-std::size_t unlinked_size(const model::List& list) {
-  std::size_t size = 0;
-  for (const model::ListItem& item : list.items) {
-    size += unlinked_size(item.content);
-    for (const model::List& child : item.children) size += unlinked_size(child);
-  }
-  return size;
-}
-
-// Bytes of running text: paragraphs, and the text outside links of headings and lists
-// (old pages set whole articles in headings or lists); not tables or captions.
+// Size of the running text: paragraphs, and the lines of prose in headings (old pages
+// set whole articles in a small heading, as a font size); not lists, tables or captions.
 std::size_t prose_size(const std::vector<model::Block>& body) {
   std::size_t size = 0;
   for (const model::Block& block : body) {
     if (const auto* paragraph = std::get_if<model::Paragraph>(&block)) {
       size += paragraph->content.text.size();
     } else if (const auto* heading = std::get_if<model::Heading>(&block)) {
-      size += unlinked_size(heading->content);
-    } else if (const auto* list = std::get_if<model::List>(&block)) {
-      size += unlinked_size(*list);
+      size += prose_in(heading->content);
     }
   }
   return size;
