@@ -16,7 +16,7 @@ CLI::Validator choice_of(const std::vector<std::string_view>& choices, std::stri
     if (std::find(names.begin(), names.end(), value) != names.end()) return std::string();
     return "unknown " + what + " \"" + value + "\" (one of: " + listed + ")";
   };
-  return CLI::Validator(std::move(check), "{" + described + "}", "choices");
+  return {std::move(check), "{" + described + "}", "choices"};
 }
 
 std::vector<std::string> described_choices(std::string_view type_name) {

@@ -1,6 +1,7 @@
 #include "extract/extract.hpp"
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <utility>
 #include <variant>
@@ -124,10 +125,10 @@ std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stat
     if (text_size(body) > best_text * kSeveralTimes) return body;
   }
   if (best_text >= kTooShort) return best;
-  const std::pair<const ContentRoots*, Cleaning> opinions[] = {
-      {&with_furniture, Cleaning::full},
-      {&first, Cleaning::minimal},
-      {&with_furniture, Cleaning::minimal}};
+  const std::array<std::pair<const ContentRoots*, Cleaning>, 3> opinions = {
+      {{&with_furniture, Cleaning::full},
+       {&first, Cleaning::minimal},
+       {&with_furniture, Cleaning::minimal}}};
   for (const auto& [roots, cleaning] : opinions) {
     std::vector<model::Block> body = emit_blocks(doc, stats, *roots, base_url, cleaning);
     const std::size_t body_text = text_size(body);
@@ -181,7 +182,7 @@ void use_declared_body_if_richer(const std::string& declared, std::vector<model:
     while (!line.text.empty() && (line.text.back() == ' ' || line.text.back() == '\r'))
       line.text.pop_back();
     while (!line.text.empty() && line.text.front() == ' ') line.text.erase(0, 1);
-    if (!line.text.empty()) paragraphs.push_back(model::Paragraph{std::move(line)});
+    if (!line.text.empty()) paragraphs.emplace_back(model::Paragraph{std::move(line)});
     start = end + 1;
   }
   body = std::move(paragraphs);
