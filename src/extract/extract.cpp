@@ -145,10 +145,9 @@ std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stat
   return prose_size(visible) >= kNearlyEmpty ? visible : best;
 }
 
-// Pages that render their text with scripts leave little in the markup but may
-// declare the whole text in JSON-LD: when that is far longer, it becomes the body.
-// Whether every paragraph of `body` stands in `declared` (its opening words, which no
-// spacing or quoting difference can reach): the body is part of the declared text.
+// Whether every paragraph of `body` stands in `declared`, by its first 32 bytes (short
+// enough that spacing or quoting differences further on do not matter): the body is
+// part of the declared text.
 bool within_declared(const std::vector<model::Block>& body, std::string_view declared) {
   constexpr std::size_t kOpening = 32;
   std::size_t paragraphs = 0;
@@ -163,6 +162,8 @@ bool within_declared(const std::vector<model::Block>& body, std::string_view dec
   return paragraphs > 0;
 }
 
+// Pages that render their text with scripts leave little in the markup but may
+// declare the whole text in JSON-LD: when that is richer, it becomes the body.
 void use_declared_body_if_richer(const std::string& declared, std::vector<model::Block>& body,
                                  std::vector<std::string>& warnings) {
   const std::size_t found = text_size(body);
