@@ -166,6 +166,31 @@ bool is_non_content_tag(std::string_view tag) noexcept {
   return one_of(tag, kNonContentTags);
 }
 
+namespace {
+
+// Whether `n` holds the page's headline: an <h1> whose text the page's <title> holds.
+bool holds_headline(const Document& doc, NodeId n) {
+  constexpr std::size_t kShortestHeadline = 10;
+  const NodeId scope = doc.head() == kNoNode ? doc.document_node() : doc.head();
+  const std::vector<NodeId> titles = doc.elements_by_tag("title", scope);
+  if (titles.empty()) return false;
+  const std::string title = doc.normalized_text(titles.front());
+  for (const NodeId heading : doc.elements_by_tag("h1", n)) {
+    const std::string text = doc.normalized_text(heading);
+    if (text.size() >= kShortestHeadline && title.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_non_content_element(const Document& doc, NodeId n) {
+  const std::string_view tag = doc.tag(n);
+  if (!is_non_content_tag(tag)) return false;
+  // Some themes wrap the post itself in <aside>.
+  return tag != "aside" || !holds_headline(doc, n);
+}
+
 bool is_hidden(const Document& doc, NodeId n) noexcept {
   if (doc.attr(n, "hidden")) return true;
   // aria-hidden="true" is left alone: it hides from screen readers only, and pages
@@ -384,7 +409,7 @@ std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const No
   const NodeId end = doc.subtree_end(body);
   for (NodeId n = body + 1; n < end; ++n) {
     if (!doc.is_element(n)) continue;
-    if (is_non_content_tag(doc.tag(n)) || is_hidden(doc, n) ||
+    if (is_non_content_element(doc, n) || is_hidden(doc, n) ||
         (skip_unlikely && is_boilerplate_by_name(doc, stats, n, true))) {
       n = doc.subtree_end(n) - 1;
       continue;
@@ -489,7 +514,7 @@ std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStat
   const double inner_threshold = std::max(10.0, top_score * 0.2);
   const auto continues_article = [&](NodeId sibling) {
     if (!doc.is_element(sibling)) return false;
-    if (is_non_content_tag(doc.tag(sibling)) || is_hidden(doc, sibling)) return false;
+    if (is_non_content_element(doc, sibling) || is_hidden(doc, sibling)) return false;
     const double bonus = !top_class.empty() && doc.attr_or_empty(sibling, "class") == top_class
                              ? top_final * 0.2
                              : 0.0;

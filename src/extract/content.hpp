@@ -32,6 +32,9 @@ NodeStats compute_stats(const Document& doc);
 
 // Elements that never hold article text (script, nav, form controls, ...).
 bool is_non_content_tag(std::string_view tag) noexcept;
+// A non-content element, except an <aside> that holds the page's headline (an <h1>
+// whose text the <title> holds): some themes wrap the post itself in <aside>.
+bool is_non_content_element(const Document& doc, NodeId n);
 // Hidden by attribute or inline style.
 bool is_hidden(const Document& doc, NodeId n) noexcept;
 // Class/id evidence: positive for article/body/content, negative for boilerplate.

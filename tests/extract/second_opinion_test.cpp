@@ -235,3 +235,21 @@ TEST_CASE("a declared articleBody that holds all the visible text and more becom
   CHECK(has(text, "first boat left on time"));
   CHECK(has(text, "opened the new ferry terminal"));
 }
+
+TEST_CASE("a post wrapped in <aside> is the article when it holds the page's headline",
+          "[body][second-opinion]") {
+  // Some blog themes wrap the post in <aside>; the sidebar beside it is an <aside> too,
+  // with <h1> widget titles that are not the page's headline.
+  const std::string html =
+      "<html><head><title>Ferry terminal opens | Harbour Blog</title></head><body>"
+      "<section id=content><aside class=blog-post><h1>Ferry terminal opens</h1>"
+      "<div class=post-text>" +
+      paragraphs_of(4) +
+      "</div></aside><aside id=sidebar><h1>Most popular</h1><p>Our readers liked the tide "
+      "tables, the harbour webcam and the old photographs of the pier this week.</p>"
+      "</aside></section></body></html>";
+  const std::string text = body_of(html);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK(text.size() > 3 * kSentence.size());
+  CHECK_FALSE(has(text, "harbour webcam"));
+}
