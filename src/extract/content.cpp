@@ -182,6 +182,17 @@ bool holds_headline(const Document& doc, NodeId n) {
   return false;
 }
 
+// Paywalled pages send every reader the whole article and hide its gated part from
+// non-subscribers with a style ("subscriber-only"): that text is the article. What
+// they hide from subscribers ("subscriber-hide") is the sign-up box.
+bool is_gated_text(const Document& doc, NodeId n) {
+  const std::vector<std::string> tokens = name_tokens(doc, n);
+  const auto has = [&](std::string_view word) {
+    return std::find(tokens.begin(), tokens.end(), word) != tokens.end();
+  };
+  return has("subscriber") && !has("hide") && !has("hidden");
+}
+
 }  // namespace
 
 bool is_non_content_element(const Document& doc, NodeId n) {
@@ -191,7 +202,7 @@ bool is_non_content_element(const Document& doc, NodeId n) {
   return tag != "aside" || !holds_headline(doc, n);
 }
 
-bool is_hidden(const Document& doc, NodeId n) noexcept {
+bool is_hidden(const Document& doc, NodeId n) {
   if (doc.attr(n, "hidden")) return true;
   // aria-hidden="true" is left alone: it hides from screen readers only, and pages
   // put it on visible text such as drop capitals.
@@ -202,8 +213,9 @@ bool is_hidden(const Document& doc, NodeId n) noexcept {
   for (const char c : style) {
     if (!text::is_ascii_space(c)) compact.push_back(text::ascii_lower(c));
   }
-  return compact.find("display:none") != std::string::npos ||
-         compact.find("visibility:hidden") != std::string::npos;
+  const bool hidden_by_style = compact.find("display:none") != std::string::npos ||
+                               compact.find("visibility:hidden") != std::string::npos;
+  return hidden_by_style && !is_gated_text(doc, n);
 }
 
 int class_weight(const Document& doc, NodeId n) {

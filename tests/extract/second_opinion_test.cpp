@@ -253,3 +253,22 @@ TEST_CASE("a post wrapped in <aside> is the article when it holds the page's hea
   CHECK(text.size() > 3 * kSentence.size());
   CHECK_FALSE(has(text, "harbour webcam"));
 }
+
+TEST_CASE("the gated part of a paywalled article, hidden by style, is part of the body",
+          "[body][second-opinion]") {
+  // The page sends everyone the whole article and hides the rest from non-subscribers;
+  // what it hides from subscribers is the sign-up box, which stays out.
+  const std::string gated =
+      "<p>The second ferry, ordered last spring, is due in the summer and will double the "
+      "number of crossings on weekdays, the operator said.</p>";
+  const std::string html =
+      "<html><body><article><h1>Ferry terminal opens</h1>" + paragraphs_of(2) +
+      "<div class=subscriber-hide style='display:none'><p>Subscribe today to read the rest of "
+      "this story, with unlimited access to every article on our site.</p></div>"
+      "<div class=subscriber-only style='display: none'>" +
+      gated + gated + "</div></article></body></html>";
+  const std::string text = body_of(html);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK(has(text, "double the number of crossings"));
+  CHECK_FALSE(has(text, "Subscribe today"));
+}
