@@ -388,7 +388,12 @@ double initial_score(const Document& doc, const NodeStats& stats, NodeId n) {
   constexpr double kParagraphWorth = 250.0;
   const int weight = class_weight(doc, n);
   double score = weight <= 0 ? weight : weight * std::min(1.0, stats.text[n] / kParagraphWorth);
-  if (tag == "div" || tag == "article" || tag == "section" || tag == "main") score += 5;
+  // Feeds and old CMSs wrap the story in elements of their own (<story>, <bodytext>):
+  // containers, as <div>s are.
+  if (tag == "div" || tag == "article" || tag == "section" || tag == "main" ||
+      doc.is_custom_element(n)) {
+    score += 5;
+  }
   if (tag == "pre" || tag == "td" || tag == "blockquote") score += 3;
   if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
       tag == "li" || tag == "form")

@@ -87,6 +87,7 @@ class DocumentBuilder {
       case GUMBO_NODE_TEMPLATE: {
         out.kind = Document::Kind::element;
         out.tag = tag_name(node->v.element);
+        out.custom = node->v.element.tag == GUMBO_TAG_UNKNOWN;
         out.first_attribute = static_cast<std::uint32_t>(doc_.attributes_.size());
         const GumboVector& attributes = node->v.element.attributes;
         for (unsigned i = 0; i < attributes.length; ++i) {

@@ -55,6 +55,8 @@ class Document {
 
   // Element tag name, lower-case ("div", "time", "svg"); empty for other nodes.
   std::string_view tag(NodeId n) const noexcept { return nodes_[n].tag; }
+  // Whether `n` is an element whose tag HTML does not define (<story>, <news-body>).
+  bool is_custom_element(NodeId n) const noexcept { return nodes_[n].custom; }
   // A text node's own text; empty for other nodes.
   std::string_view text(NodeId n) const noexcept { return nodes_[n].text; }
 
@@ -101,6 +103,7 @@ class Document {
   enum class Kind : std::uint8_t { document, element, text };
   struct Node {
     Kind kind = Kind::document;
+    bool custom = false;
     std::uint32_t depth = 0;
     NodeId parent = kNoNode;
     NodeId next_sibling = kNoNode;

@@ -36,6 +36,18 @@ TEST_CASE("nodes, attributes and text of a small page", "[document]") {
   CHECK(doc.parent(doc.parent(bold)) == div);
 }
 
+TEST_CASE("elements HTML does not define are told from those it does", "[document]") {
+  const Document doc = Document::parse(
+      "<body><Story><div><news-body><p>x</p></news-body>"
+      "</div></Story></body>");
+  const auto tag_of = [&](std::string_view tag) { return doc.elements_by_tag(tag).at(0); };
+  CHECK(doc.is_custom_element(tag_of("story")));
+  CHECK(doc.is_custom_element(tag_of("news-body")));
+  CHECK_FALSE(doc.is_custom_element(tag_of("div")));
+  CHECK_FALSE(doc.is_custom_element(tag_of("p")));
+  CHECK_FALSE(doc.is_custom_element(doc.body()));
+}
+
 TEST_CASE("script and style bodies are cut, JSON-LD is kept", "[document]") {
   const Document doc = Document::parse(
       "<head><script>var x = '<p>not text</p>';</script><style>p{}</style>"

@@ -272,3 +272,22 @@ TEST_CASE("the gated part of a paywalled article, hidden by style, is part of th
   CHECK(has(text, "double the number of crossings"));
   CHECK_FALSE(has(text, "Subscribe today"));
 }
+
+TEST_CASE("a short agency item wrapped in elements of its own beats a footer cell named text",
+          "[body][second-opinion]") {
+  // Old CMSs and agency feeds keep their own tags (<story>, <bodytext>) in the page; the
+  // footer cell's class ("small-text") names it like content.
+  const std::string html =
+      "<html><body><table><tr><td><div class=detail><story><bodytext>"
+      "<p>Two ferries were held in port on Tuesday after a fault in the new terminal's "
+      "gangway.</p><p>A third ferry, on the northern route, sailed as planned.</p>"
+      "<p>A harbour spokesman said the fault had been found during checks.</p>"
+      "<p>He said such checks were made every morning.</p>"
+      "</bodytext></story></div></td></tr><tr><td class=small-text><p>Copyright 2008 "
+      "Harbour News Ltd. All rights reserved.</p><p>Page served in 531 ms</p></td></tr>"
+      "</table></body></html>";
+  const std::string text = body_of(html);
+  CHECK(has(text, "Two ferries were held in port"));
+  CHECK(has(text, "checks were made every morning"));
+  CHECK_FALSE(has(text, "All rights reserved"));
+}
