@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -53,20 +54,39 @@ std::uint32_t count_commas(std::string_view text) noexcept {
   return commas;
 }
 
+// "printable", "print-area", "printReady": the part of the page meant for paper, which
+// is the article, made the one word "printable". Other print words ("print-button",
+// "d-print-none", "print-only") mark furniture.
+void join_printable(std::span<std::string> word_tokens) {
+  const auto names_part = [](std::string_view word) {
+    return word == "area" || word == "region" || word == "ready" || word == "this" ||
+           word == "content";
+  };
+  for (std::size_t i = 0; i + 1 < word_tokens.size(); ++i) {
+    if (word_tokens[i] == "print" && names_part(word_tokens[i + 1])) word_tokens[i] = "printable";
+  }
+}
+
 // Class and id split into lower-case words: "articleBody share-bar" -> article body share bar.
 std::vector<std::string> name_tokens(const Document& doc, NodeId n) {
   std::vector<std::string> tokens;
+  std::size_t word_start = 0;
+  const auto end_word = [&] {
+    join_printable(std::span(tokens).subspan(word_start));
+    word_start = tokens.size();
+  };
   for (const std::string_view name : {doc.attr_or_empty(n, "class"), doc.attr_or_empty(n, "id")}) {
     std::string current;
     for (std::size_t i = 0; i < name.size(); ++i) {
       // Blog engines label a post with its taxonomy ("tag-social-media",
       // "category-comment"): words about the topic, not about the element.
       if (i == 0 || text::is_ascii_space(name[i - 1])) {
+        if (!current.empty()) tokens.push_back(std::move(current));
+        current.clear();
+        end_word();
         const std::string_view rest = name.substr(i);
         if (rest.starts_with("tag-") || rest.starts_with("category-") || rest.starts_with("tax-")) {
           while (i < name.size() && !text::is_ascii_space(name[i])) ++i;
-          if (!current.empty()) tokens.push_back(std::move(current));
-          current.clear();
           continue;
         }
       }
@@ -81,6 +101,7 @@ std::vector<std::string> name_tokens(const Document& doc, NodeId n) {
       current.push_back(text::ascii_lower(c));
     }
     if (!current.empty()) tokens.push_back(std::move(current));
+    end_word();
   }
   return tokens;
 }
@@ -110,7 +131,8 @@ Furniture furniture_token(std::string_view token) {
   if (one_of(token, kExact)) return Furniture::strong;
   // Paywalled sites mark the gated article text itself for subscribers
   // ("subscriber-only"); their sign-up boxes say "subscribe" or "subscription".
-  if (token == "subscriber") return Furniture::none;
+  // The part meant for paper is the article; print buttons are "print" words.
+  if (token == "subscriber" || token == "printable") return Furniture::none;
   // Opinion pieces: "commentary", "commentaire" name the article, not its comments.
   if (token.starts_with("commentar")) return Furniture::none;
   if (starts_with_any(token,

@@ -291,3 +291,25 @@ TEST_CASE("a short agency item wrapped in elements of its own beats a footer cel
   CHECK(has(text, "checks were made every morning"));
   CHECK_FALSE(has(text, "All rights reserved"));
 }
+
+TEST_CASE("the part of the page marked for printing is the article, print buttons are not",
+          "[body][second-opinion]") {
+  // Old sites mark the printable region ("printReady", "print-area"), and put a print
+  // button and share links, named with print words too, beside the story.
+  const std::string html =
+      "<html><body><div id=shell><div class=member-bar><p>Already a member? Sign in to rate "
+      "this story, follow its author and join the conversation on our forums.</p></div>"
+      "<div id=printReady><span class=headline>Ferry terminal opens</span>"
+      "<div class=print-button><a href=/print>Print this page</a></div>"
+      "<div id=text>" +
+      kSentence + "<br><br>" + kSentence + "<br><br>" + kSentence +
+      "</div></div>"
+      "<div class=rating><p>Rate this story: readers gave it four stars, from one hundred and "
+      "twelve votes, in the week since it was published on the site.</p></div>"
+      "</div></body></html>";
+  const std::string text = body_of(html);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK_FALSE(has(text, "Print this page"));
+  CHECK_FALSE(has(text, "Already a member"));
+  CHECK_FALSE(has(text, "Rate this story"));
+}
