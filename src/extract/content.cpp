@@ -440,6 +440,38 @@ std::uint32_t paragraph_text(const Document& doc, const NodeStats& stats, NodeId
   return 0;
 }
 
+// Points for the length of a paragraph of `text` bytes. Pages without <p> set their
+// paragraphs apart with double line breaks (<br><br>): each such run of text outside
+// links scores as a paragraph of its own, so one cell of running text is not
+// outweighed by a thread of short comments, each in its own element.
+double length_points(const Document& doc, const NodeStats& stats, NodeId n, std::uint32_t text) {
+  constexpr std::uint32_t kShortestRun = 25;
+  constexpr int kMostRuns = 5;
+  double run_points = 0.0;
+  int runs = 0;
+  std::uint32_t run = 0;
+  int breaks = 0;
+  const auto close_run = [&] {
+    if (run >= kShortestRun && runs < kMostRuns) {
+      run_points += 1.0 + std::min(run / 100.0, 3.0);
+      ++runs;
+    }
+    run = 0;
+  };
+  for (const NodeId child : doc.children(n)) {
+    if (doc.is_element(child) && doc.tag(child) == "br") {
+      ++breaks;
+      continue;
+    }
+    if (stats.text[child] == 0) continue;
+    if (breaks >= 2) close_run();
+    breaks = 0;
+    run += doc.is_text(child) ? stats.text[child] : stats.text[child] - stats.link_text[child];
+  }
+  close_run();
+  return runs >= 2 ? run_points : 1.0 + std::min(text / 100.0, 3.0);
+}
+
 // Pass 1: every paragraph-like element gives points to its nearest ancestors.
 std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const NodeStats& stats,
                                                    NodeId body, bool skip_unlikely,
@@ -459,7 +491,7 @@ std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const No
     // list of thousands of names) never outweighs an article.
     constexpr std::uint32_t kMostCommas = 20;
     const double points =
-        1.0 + std::min(stats.commas[n], kMostCommas) + std::min(text / 100.0, 3.0);
+        std::min(stats.commas[n], kMostCommas) + length_points(doc, stats, n, text);
     NodeId ancestor = doc.parent(n);
     for (int level = 0; level < 5 && ancestor != kNoNode && ancestor != doc.document_node();
          ++level) {

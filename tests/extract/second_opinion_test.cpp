@@ -313,3 +313,26 @@ TEST_CASE("the part of the page marked for printing is the article, print button
   CHECK_FALSE(has(text, "Already a member"));
   CHECK_FALSE(has(text, "Rate this story"));
 }
+
+TEST_CASE("an article set in runs between double line breaks outweighs a thread of short notes",
+          "[body][second-opinion]") {
+  // No <p> per paragraph: the story is one element whose paragraphs are set apart with
+  // <br><br>, and the readers' notes elsewhere on the page each have an element of their own.
+  const std::string run =
+      "The harbour authority opened the new ferry terminal on Monday, after three years of "
+      "building work and a long argument about its cost in the town council. ";
+  std::string story;
+  for (int i = 0; i < 5; ++i) story += run + "<br><br>";
+  std::string notes;
+  for (int i = 0; i < 4; ++i) {
+    notes +=
+        "<div class=note>Great news for the town, I have waited years for this ferry "
+        "line to open at last.</div>";
+  }
+  const std::string html = "<html><body><table><tr><td><div class=cell>" + story +
+                           "</div></td></tr></table><table><tr><td><div class=notes>" + notes +
+                           "</div></td></tr></table></body></html>";
+  const std::string text = body_of(html);
+  CHECK(has(text, "opened the new ferry terminal"));
+  CHECK_FALSE(has(text, "I have waited years"));
+}
