@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "formats/formats.hpp"
+#include "formats/test_support.hpp"
 #include "measure.hpp"
 #include "model/record_json.hpp"
 
@@ -93,14 +94,6 @@ class StoryGenerator {
   std::mt19937_64 rng_;
 };
 
-std::string write_all(Format format, const std::vector<Article>& articles) {
-  std::ostringstream out;
-  auto writer = crbc::formats::make_writer(format, out);
-  for (const Article& a : articles) writer->write(a);
-  writer->finish();
-  return out.str();
-}
-
 std::vector<Article> read_all(const std::string& text, Format format) {
   std::istringstream in(text);
   std::vector<Article> articles;
@@ -136,7 +129,7 @@ struct Timing {
 // than a whole corpus held in memory.
 void run_batch(Format format, const std::vector<Article>& batch, Timing& timing) {
   auto start = std::chrono::steady_clock::now();
-  const std::string text = write_all(format, batch);
+  const std::string text = crbc::testing::write_records(format, batch);
   timing.write_seconds += crbc::bench::seconds_since(start);
   start = std::chrono::steady_clock::now();
   const std::vector<Article> back = read_all(text, format);
