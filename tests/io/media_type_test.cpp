@@ -6,12 +6,22 @@ using crbc::io::charset_parameter;
 using crbc::io::is_page_media_type;
 
 TEST_CASE("a page is HTML, XML or text, or has no declared type") {
-  CHECK(is_page_media_type("text/html; charset=utf-8"));
-  CHECK(is_page_media_type("Application/XHTML+XML"));
-  CHECK(is_page_media_type("text/plain"));
-  CHECK(is_page_media_type(""));
-  CHECK_FALSE(is_page_media_type("image/jpeg"));
-  CHECK_FALSE(is_page_media_type("application/pdf"));
+  struct Case {
+    const char* media_type;
+    bool page;
+  };
+  const Case cases[] = {
+      {"text/html; charset=utf-8", true},
+      {"Application/XHTML+XML", true},
+      {"text/plain", true},
+      {"", true},
+      {"image/jpeg", false},
+      {"application/pdf", false},
+  };
+  for (const auto& c : cases) {
+    INFO("media type: \"" << c.media_type << "\"");
+    CHECK(is_page_media_type(c.media_type) == c.page);
+  }
 }
 
 TEST_CASE("the charset parameter comes out in lower case, unquoted, trimmed") {
