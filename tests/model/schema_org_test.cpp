@@ -1,7 +1,9 @@
 #include "model/schema_org.hpp"
 
 #include <catch2/catch.hpp>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace so = crbc::model::schema_org;
@@ -21,28 +23,35 @@ TEST_CASE("schema.org: the record fields' property names") {
   CHECK(std::string(so::kNewsArticle) == "NewsArticle");
 }
 
+namespace {
+
+// `is` holds for each type of `yes` and for none of `no`.
+void check_types(bool (*is)(std::string_view), std::initializer_list<std::string_view> yes,
+                 std::initializer_list<std::string_view> no) {
+  for (const std::string_view type : yes) {
+    INFO("type \"" << type << "\"");
+    CHECK(is(type));
+  }
+  for (const std::string_view type : no) {
+    INFO("type \"" << type << "\"");
+    CHECK_FALSE(is(type));
+  }
+}
+
+}  // namespace
+
 TEST_CASE("schema.org: Article types by name, bare or as a url") {
   for (std::string_view type : so::kArticleTypes) CHECK(so::is_named_article_type(type));
-  CHECK(so::is_named_article_type("https://schema.org/NewsArticle"));
-  CHECK(so::is_named_article_type("http://schema.org/BlogPosting"));
-  CHECK_FALSE(so::is_named_article_type("schema:NewsArticle"));
-  CHECK_FALSE(so::is_named_article_type("ScholarlyArticle"));
-  CHECK_FALSE(so::is_named_article_type("WebPage"));
-  CHECK_FALSE(so::is_named_article_type(""));
+  check_types(so::is_named_article_type,
+              {"https://schema.org/NewsArticle", "http://schema.org/BlogPosting"},
+              {"schema:NewsArticle", "ScholarlyArticle", "WebPage", ""});
 }
 
 TEST_CASE("schema.org: the Article family and web pages, for pages") {
   for (std::string_view type : so::kArticleTypes) CHECK(so::is_article_family(type));
-  CHECK(so::is_article_family("ScholarlyArticle"));
-  CHECK(so::is_article_family("SocialMediaPosting"));
-  CHECK(so::is_article_family("Report"));
-  CHECK(so::is_article_family("Review"));
-  CHECK_FALSE(so::is_article_family("Person"));
-  CHECK_FALSE(so::is_article_family("WebPage"));
-  CHECK(so::is_page_type("WebPage"));
-  CHECK(so::is_page_type("ItemWebPage"));
-  CHECK_FALSE(so::is_page_type("CollectionPage"));
-  CHECK_FALSE(so::is_page_type("WebSite"));
+  check_types(so::is_article_family, {"ScholarlyArticle", "SocialMediaPosting", "Report", "Review"},
+              {"Person", "WebPage"});
+  check_types(so::is_page_type, {"WebPage", "ItemWebPage"}, {"CollectionPage", "WebSite"});
 }
 
 TEST_CASE("schema.org: types without their prefix") {
