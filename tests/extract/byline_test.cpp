@@ -5,8 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "support/predicate.hpp"
+
 using crbc::extract::looks_like_organisation;
 using crbc::extract::split_byline;
+using crbc::testing::check_predicate;
 using Names = std::vector<std::string>;
 
 TEST_CASE("Bylines split into names") {
@@ -58,18 +61,9 @@ TEST_CASE("Strict bylines from the visible page drop labels and links") {
 }
 
 TEST_CASE("Organisations are told from people") {
-  struct Case {
-    const char* name;
-    bool organisation;
-  };
-  const Case cases[] = {
-      {"The Associated Press", true},  {"USA TODAY Network", true}, {"CNN", true},
-      {"Chicago Tribune staff", true}, {"Jane Doe", false},         {"Emily Post-Smith", false},
-  };
-  for (const auto& c : cases) {
-    INFO("name: " << c.name);
-    CHECK(looks_like_organisation(c.name) == c.organisation);
-  }
+  check_predicate(looks_like_organisation,
+                  {"The Associated Press", "USA TODAY Network", "CNN", "Chicago Tribune staff"},
+                  {"Jane Doe", "Emily Post-Smith"});
 }
 
 TEST_CASE("Hostile bylines stay bounded") {

@@ -2,26 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/predicate.hpp"
+
 using crbc::io::charset_parameter;
 using crbc::io::is_page_media_type;
+using crbc::testing::check_predicate;
 
 TEST_CASE("a page is HTML, XML or text, or has no declared type") {
-  struct Case {
-    const char* media_type;
-    bool page;
-  };
-  const Case cases[] = {
-      {"text/html; charset=utf-8", true},
-      {"Application/XHTML+XML", true},
-      {"text/plain", true},
-      {"", true},
-      {"image/jpeg", false},
-      {"application/pdf", false},
-  };
-  for (const auto& c : cases) {
-    INFO("media type: \"" << c.media_type << "\"");
-    CHECK(is_page_media_type(c.media_type) == c.page);
-  }
+  check_predicate(is_page_media_type,
+                  {"text/html; charset=utf-8", "Application/XHTML+XML", "text/plain", ""},
+                  {"image/jpeg", "application/pdf"});
 }
 
 TEST_CASE("the charset parameter comes out in lower case, unquoted, trimmed") {

@@ -1,12 +1,14 @@
 #include "model/schema_org.hpp"
 
 #include <catch2/catch.hpp>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "support/predicate.hpp"
+
 namespace so = crbc::model::schema_org;
+using crbc::testing::check_predicate;
 using nlohmann::json;
 
 TEST_CASE("schema.org: the record fields' property names") {
@@ -23,35 +25,19 @@ TEST_CASE("schema.org: the record fields' property names") {
   CHECK(std::string(so::kNewsArticle) == "NewsArticle");
 }
 
-namespace {
-
-// `is` holds for each type of `yes` and for none of `no`.
-void check_types(bool (*is)(std::string_view), std::initializer_list<std::string_view> yes,
-                 std::initializer_list<std::string_view> no) {
-  for (const std::string_view type : yes) {
-    INFO("type \"" << type << "\"");
-    CHECK(is(type));
-  }
-  for (const std::string_view type : no) {
-    INFO("type \"" << type << "\"");
-    CHECK_FALSE(is(type));
-  }
-}
-
-}  // namespace
-
 TEST_CASE("schema.org: Article types by name, bare or as a url") {
   for (std::string_view type : so::kArticleTypes) CHECK(so::is_named_article_type(type));
-  check_types(so::is_named_article_type,
-              {"https://schema.org/NewsArticle", "http://schema.org/BlogPosting"},
-              {"schema:NewsArticle", "ScholarlyArticle", "WebPage", ""});
+  check_predicate(so::is_named_article_type,
+                  {"https://schema.org/NewsArticle", "http://schema.org/BlogPosting"},
+                  {"schema:NewsArticle", "ScholarlyArticle", "WebPage", ""});
 }
 
 TEST_CASE("schema.org: the Article family and web pages, for pages") {
   for (std::string_view type : so::kArticleTypes) CHECK(so::is_article_family(type));
-  check_types(so::is_article_family, {"ScholarlyArticle", "SocialMediaPosting", "Report", "Review"},
-              {"Person", "WebPage"});
-  check_types(so::is_page_type, {"WebPage", "ItemWebPage"}, {"CollectionPage", "WebSite"});
+  check_predicate(so::is_article_family,
+                  {"ScholarlyArticle", "SocialMediaPosting", "Report", "Review"},
+                  {"Person", "WebPage"});
+  check_predicate(so::is_page_type, {"WebPage", "ItemWebPage"}, {"CollectionPage", "WebSite"});
 }
 
 TEST_CASE("schema.org: types without their prefix") {
