@@ -2,9 +2,9 @@
 #pragma once
 
 #include <sys/resource.h>
-#include <time.h>
 
 #include <chrono>
+#include <ctime>
 
 namespace crbc::bench {
 
@@ -19,7 +19,9 @@ inline double seconds_since(Clock::time_point start) {
 inline double cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 

@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -26,10 +27,10 @@ inline std::string gunzip_file(const std::filesystem::path& path) {
   gzFile file = gzopen(path.c_str(), "rb");
   if (!file) throw std::runtime_error("cannot open " + path.string());
   std::string out;
-  char buffer[1 << 16];
+  std::array<char, 1 << 16> buffer{};
   int n;
-  while ((n = gzread(file, buffer, sizeof buffer)) > 0)
-    out.append(buffer, static_cast<std::size_t>(n));
+  while ((n = gzread(file, buffer.data(), buffer.size())) > 0)
+    out.append(buffer.data(), static_cast<std::size_t>(n));
   gzclose(file);
   if (n < 0) throw std::runtime_error("corrupt gzip: " + path.string());
   return out;

@@ -28,9 +28,9 @@ CLI::App* add_index_subcommand(CLI::App& index, const std::string& name,
 // Runs `action` on the index when `subcommand` is given, once `prepare` has set
 // what the action needs beyond the index file.
 void run_index_action(
-    CLI::App& subcommand, RunState& state, std::shared_ptr<commands::IndexCommand> command,
+    CLI::App& subcommand, RunState& state, const std::shared_ptr<commands::IndexCommand>& command,
     commands::IndexCommand::Action action,
-    std::function<void(commands::IndexCommand&)> prepare = [](commands::IndexCommand&) {}) {
+    const std::function<void(commands::IndexCommand&)>& prepare = [](commands::IndexCommand&) {}) {
   subcommand.callback([&state, command, action, prepare] {
     command->action = action;
     prepare(*command);

@@ -59,5 +59,6 @@ const auto& load_once() {
   void bind(const ::crbc::io::SharedLibrary& library) { \
     LIST(CRBC_LIBRARY_FUNCTION_BIND)                    \
   }
+// NOLINTNEXTLINE(bugprone-macro-parentheses): `name` is the member declared, not an expression
 #define CRBC_LIBRARY_FUNCTION_MEMBER(prefix, name) decltype(&::prefix##name) name;
 #define CRBC_LIBRARY_FUNCTION_BIND(prefix, name) library.bind(#prefix #name, name);

@@ -1,8 +1,7 @@
 // A temporary directory for one test, shared by the test binaries.
 #pragma once
 
-#include <stdlib.h>
-
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
