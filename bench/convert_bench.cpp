@@ -2,7 +2,6 @@
 // json → yaml/html/markdown → json, with records/s, MB/s and peak RSS.
 //
 // Usage: convert_bench [RECORDS]   (default 10000)
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -13,6 +12,8 @@
 #include <vector>
 
 #include "formats/formats.hpp"
+#include "formats/test_support.hpp"
+#include "measure.hpp"
 #include "model/record_json.hpp"
 
 namespace {
@@ -93,24 +94,6 @@ class StoryGenerator {
   std::mt19937_64 rng_;
 };
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-long peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;
-}
-
-std::string write_all(Format format, const std::vector<Article>& articles) {
-  std::ostringstream out;
-  auto writer = crbc::formats::make_writer(format, out);
-  for (const Article& a : articles) writer->write(a);
-  writer->finish();
-  return out.str();
-}
-
 std::vector<Article> read_all(const std::string& text, Format format) {
   std::istringstream in(text);
   std::vector<Article> articles;
@@ -146,11 +129,11 @@ struct Timing {
 // than a whole corpus held in memory.
 void run_batch(Format format, const std::vector<Article>& batch, Timing& timing) {
   auto start = std::chrono::steady_clock::now();
-  const std::string text = write_all(format, batch);
-  timing.write_seconds += seconds_since(start);
+  const std::string text = crbc::testing::write_records(format, batch);
+  timing.write_seconds += crbc::bench::seconds_since(start);
   start = std::chrono::steady_clock::now();
   const std::vector<Article> back = read_all(text, format);
-  timing.read_seconds += seconds_since(start);
+  timing.read_seconds += crbc::bench::seconds_since(start);
   timing.bytes += text.size();
   timing.records += back.size();
   timing.lossless = timing.lossless && back == batch;
@@ -185,6 +168,7 @@ int main(int argc, char** argv) {
                 static_cast<double>(t.bytes) / 1e6, t.lossless ? "lossless" : "DIFFERS");
     lossless = lossless && t.lossless && t.records == static_cast<std::size_t>(count);
   }
-  std::printf("MB/s counts the bytes of each format's text. peak RSS: %ld MB\n", peak_rss_mb());
+  std::printf("MB/s counts the bytes of each format's text. peak RSS: %ld MB\n",
+              crbc::bench::peak_rss_kib() / 1024);
   return lossless ? 0 : 1;
 }

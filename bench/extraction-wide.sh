@@ -13,15 +13,11 @@
 #   PER_PAGE_DIR, when given, receives one NAME.tsv per set: every page's F1 for
 #   crbc and each peer, worst crbc page first.
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-shared=${1:-$root/../shared}
-build=${2:-$root/build}
+# shellcheck source=bench/common.sh
+. "$(dirname "$0")/common.sh"
+bench_setup extraction-wide "$@"
 per_page=${3:-}
 bench=$shared/bench
-out=${TMPDIR:-/tmp}/crbc-extraction-wide-$$
-mkdir -p "$out"
-trap 'rm -rf "$out"' EXIT
 
 sets="extraction-dev=$bench/extraction/dev"
 for name in dragnet l3s-gn1 cleaneval cleanportaleval readability; do

@@ -12,16 +12,12 @@
 #
 # usage: bench/extraction.sh [SHARED_DIR] [BUILD_DIR] [WORST_PAGES]
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-shared=${1:-$root/../shared}
-build=${2:-$root/build}
+# shellcheck source=bench/common.sh
+. "$(dirname "$0")/common.sh"
+bench_setup extraction "$@"
 worst=${3:-10}
 dev=$shared/bench/extraction/dev
 score="python3 $shared/bench/extraction/score.py $dev/ground-truth.json"
-out=${TMPDIR:-/tmp}/crbc-extraction-$$
-mkdir -p "$out"
-trap 'rm -rf "$out"' EXIT
 
 cmake --build "$build" --target extraction_bench >/dev/null
 echo "== crbc extractor, in process"

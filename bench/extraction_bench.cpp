@@ -6,7 +6,6 @@
 //   ground-truth.json, whose urls are given to the extractor as the page url).
 #include <gumbo.h>
 #include <sys/resource.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,30 +20,14 @@
 #include <vector>
 
 #include "extract/extract.hpp"
+#include "measure.hpp"
+#include "pages.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
-struct Page {
-  std::string id;
-  std::string url;
-  std::string html;
-};
-
-std::string gunzip_file(const fs::path& path) {
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (!file) throw std::runtime_error("cannot open " + path.string());
-  std::string out;
-  char buffer[1 << 16];
-  int n;
-  while ((n = gzread(file, buffer, sizeof buffer)) > 0)
-    out.append(buffer, static_cast<std::size_t>(n));
-  gzclose(file);
-  if (n < 0) throw std::runtime_error("corrupt gzip: " + path.string());
-  return out;
-}
+namespace bench = crbc::bench;
+using crbc::bench::Page;
 
 double percentile(std::vector<double> values, double q) {
   if (values.empty()) return 0;
@@ -68,14 +51,8 @@ double cpu_ms() {
   return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
 
-double thread_cpu_ms() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+double ms_since(bench::Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(bench::Clock::now() - start).count();
 }
 
 // The text score.py compares: every body block's text, one block per line.
@@ -113,19 +90,7 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    nlohmann::json truth;
-    std::ifstream(dev / "ground-truth.json") >> truth;
-    std::vector<Page> pages;
-    for (const auto& entry : fs::directory_iterator(dev / "html")) {
-      const std::string name = entry.path().filename().string();
-      if (!name.ends_with(".html.gz")) continue;
-      Page page;
-      page.id = name.substr(0, name.size() - 8);
-      if (truth.contains(page.id)) page.url = truth[page.id].value("url", "");
-      page.html = gunzip_file(entry.path());
-      pages.push_back(std::move(page));
-    }
-    std::sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) { return a.id < b.id; });
+    const std::vector<Page> pages = bench::read_pages(dev);
     std::size_t total_bytes = 0;
     for (const Page& page : pages) total_bytes += page.html.size();
 
@@ -135,15 +100,15 @@ int main(int argc, char** argv) {
     std::vector<double> page_cpu_ms;  // robust when other processes share the cores
     std::size_t empty = 0;
     const double cpu_start = cpu_ms();
-    const auto all_start = Clock::now();
+    const auto all_start = bench::Clock::now();
     for (int round = 0; round < repeat; ++round) {
       for (const Page& page : pages) {
         crbc::extract::ExtractOptions options;
         options.url = page.url;
-        const auto start = Clock::now();
-        const double cpu_start_page = thread_cpu_ms();
+        const auto start = bench::Clock::now();
+        const double cpu_start_page = bench::thread_cpu_ms();
         const auto result = crbc::extract::extract_article(page.html, options);
-        page_cpu_ms.push_back(thread_cpu_ms() - cpu_start_page);
+        page_cpu_ms.push_back(bench::thread_cpu_ms() - cpu_start_page);
         page_ms.push_back(ms_since(start));
         if (round == 0) {
           predictions[page.id] = {{"articleBody", scored_text(result.article)}};
@@ -158,15 +123,15 @@ int main(int argc, char** argv) {
     std::vector<double> gumbo_ms;
     std::vector<double> gumbo_cpu_page_ms;
     const double gumbo_cpu_start = cpu_ms();
-    const auto gumbo_start = Clock::now();
+    const auto gumbo_start = bench::Clock::now();
     for (int round = 0; round < repeat; ++round) {
       for (const Page& page : pages) {
-        const auto start = Clock::now();
-        const double cpu_start_page = thread_cpu_ms();
+        const auto start = bench::Clock::now();
+        const double cpu_start_page = bench::thread_cpu_ms();
         GumboOutput* output =
             gumbo_parse_with_options(&kGumboDefaultOptions, page.html.data(), page.html.size());
         gumbo_destroy_output(&kGumboDefaultOptions, output);
-        gumbo_cpu_page_ms.push_back(thread_cpu_ms() - cpu_start_page);
+        gumbo_cpu_page_ms.push_back(bench::thread_cpu_ms() - cpu_start_page);
         gumbo_ms.push_back(ms_since(start));
       }
     }

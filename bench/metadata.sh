@@ -4,15 +4,11 @@
 #
 # usage: bench/metadata.sh [SHARED_DIR] [BUILD_DIR] [--per-page]
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-shared=${1:-$root/../shared}
-build=${2:-$root/build}
+# shellcheck source=bench/common.sh
+. "$(dirname "$0")/common.sh"
+bench_setup metadata "$@"
 extra=${3:-}
 data=$shared/bench/metadata/dev
-out=${TMPDIR:-/tmp}/crbc-metadata-$$
-mkdir -p "$out"
-trap 'rm -rf "$out"' EXIT
 
 if ! cmake --build "$build" --target metadata_bench >"$out/build.log" 2>&1; then
   cat "$out/build.log" >&2

@@ -8,7 +8,6 @@
 //             fetched by `crbc fetch` carries with it)
 //   OUT_JSON  default /tmp/crbc-metadata-predictions.json
 // METADATA_BENCH_SLOW=1 lists pages that take more than 200 ms on stderr.
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -24,74 +23,45 @@
 #include "extract/charset.hpp"
 #include "extract/document.hpp"
 #include "extract/metadata.hpp"
+#include "pages.hpp"
 
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string read_gzip(const fs::path& path) {
-  std::string out;
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) return out;
-  char buffer[1 << 16];
-  int read = 0;
-  while ((read = gzread(file, buffer, sizeof buffer)) > 0) out.append(buffer, read);
-  gzclose(file);
-  return out;
-}
-
-nlohmann::json read_json(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) return nlohmann::json::object();
-  return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   const fs::path data_dir = argc > 1 ? argv[1] : "../shared/bench/metadata/dev";
   const fs::path out_path = argc > 2 ? argv[2] : "/tmp/crbc-metadata-predictions.json";
-  const nlohmann::json gold = read_json(data_dir / "ground-truth.json");
-
-  std::vector<fs::path> pages;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(data_dir / "html", error)) {
-    if (entry.path().string().ends_with(".html.gz")) pages.push_back(entry.path());
+  std::vector<crbc::bench::Page> pages;
+  try {
+    pages = crbc::bench::read_pages(data_dir);
+  } catch (const std::exception& error) {
+    std::cerr << "metadata_bench: " << error.what() << "\n";
+    return 2;
   }
-  if (error || pages.empty()) {
+  if (pages.empty()) {
     std::cerr << "metadata_bench: no pages in " << (data_dir / "html") << "\n";
     return 2;
   }
-  std::sort(pages.begin(), pages.end());
 
   nlohmann::json predictions = nlohmann::json::object();
   std::vector<double> milliseconds;
   std::size_t bytes = 0;
   for (const auto& page : pages) {
-    std::string id = page.filename().string();
-    id.resize(id.size() - std::string_view(".html.gz").size());
-    const std::string raw = read_gzip(page);
-    std::string url;
-    if (gold.is_object() && gold.contains(id) && gold[id].contains("url") &&
-        gold[id]["url"].is_string())
-      url = gold[id]["url"].get<std::string>();
-
     const auto start = std::chrono::steady_clock::now();
-    const std::string html = crbc::extract::decode_to_utf8(raw, "");
+    const std::string html = crbc::extract::decode_to_utf8(page.html, "");
     const auto doc = crbc::extract::Document::parse(html);
     crbc::model::Article article;
-    crbc::extract::extract_metadata(doc, url, article);
+    crbc::extract::extract_metadata(doc, page.url, article);
     const auto stop = std::chrono::steady_clock::now();
 
     milliseconds.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
     if (std::getenv("METADATA_BENCH_SLOW") && milliseconds.back() > 200)
-      std::fprintf(stderr, "slow: %s %.0f ms\n", id.c_str(), milliseconds.back());
-    bytes += raw.size();
-    predictions[id] = {{"title", article.title},
-                       {"authors", article.authors},
-                       {"date_published", article.published},
-                       {"language", article.language},
-                       {"site_name", article.site_name}};
+      std::fprintf(stderr, "slow: %s %.0f ms\n", page.id.c_str(), milliseconds.back());
+    bytes += page.html.size();
+    predictions[page.id] = {{"title", article.title},
+                            {"authors", article.authors},
+                            {"date_published", article.published},
+                            {"language", article.language},
+                            {"site_name", article.site_name}};
   }
 
   const fs::path tmp = out_path.string() + ".tmp";

@@ -10,8 +10,6 @@
 //   related_bench scale-query DOCS.jsonl INDEX [--queries 2000] [-k 10]
 //       Query latency p50/p99 on an existing index.
 // Every mode prints one JSON line of figures on stdout (peak RSS included).
-#include <sys/resource.h>
-#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -24,38 +22,14 @@
 #include <string>
 #include <vector>
 
+#include "measure.hpp"
 #include "related/related.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+namespace bench = crbc::bench;
 namespace related = crbc::related;
 namespace model = crbc::model;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// CPU seconds (user + system) of this process: the machine is shared, so wall
-// clock alone says more about the neighbours than about the code.
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-double thread_cpu_ms() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
-}
-
-long peak_rss_kib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
 
 struct Story {
   std::string id;
@@ -132,8 +106,8 @@ int topic(std::vector<std::string> args) {
   if (reuse != "yes")
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(index_path + suffix);
 
-  const auto start = Clock::now();
-  const double cpu_at_start = cpu_seconds();
+  const auto start = bench::Clock::now();
+  const double cpu_at_start = bench::cpu_seconds();
   std::unique_ptr<related::Index> index;
   if (engine == "memory") {
     index = related::corpus_index(articles, index_options);
@@ -144,7 +118,7 @@ int topic(std::vector<std::string> args) {
       index->add(std::span(articles).subspan(begin, size));
     }
   }
-  const double build = seconds_since(start);
+  const double build = bench::seconds_since(start);
   related::QueryOptions options;
   options.k = k;
   options.query_terms = query_terms;
@@ -153,22 +127,22 @@ int topic(std::vector<std::string> args) {
   options.retrieval_max_df_share = max_df_share;
   options.expansion_weight = expansion_weight;
   std::ofstream out(args[1]);
-  const auto query_start = Clock::now();
+  const auto query_start = bench::Clock::now();
   for (std::size_t i = 0; i < articles.size(); i += step) {
     nlohmann::json ids = nlohmann::json::array();
     for (const related::Match& match : index->query(articles[i], options))
       ids.push_back(match.url.substr(match.url.rfind('/') + 1));
     out << nlohmann::json{{"id", stories[i].id}, {"related", std::move(ids)}}.dump() << '\n';
   }
-  const double queries = seconds_since(query_start);
+  const double queries = bench::seconds_since(query_start);
   std::cout << nlohmann::json{{"mode", "topic"},
                               {"engine", engine},
                               {"documents", articles.size()},
                               {"build_s", build},
                               {"query_s", queries},
                               {"total_s", build + queries},
-                              {"cpu_s", cpu_seconds() - cpu_at_start},
-                              {"peak_rss_kib", peak_rss_kib()}}
+                              {"cpu_s", bench::cpu_seconds() - cpu_at_start},
+                              {"peak_rss_kib", bench::peak_rss_kib()}}
                    .dump()
             << '\n';
   return 0;
@@ -185,7 +159,7 @@ int neardup(std::vector<std::string> args) {
     Story story{line.substr(0, space), "", {line.substr(space + 1)}};
     articles.push_back(to_article(story, story.id));
   }
-  const auto start = Clock::now();
+  const auto start = bench::Clock::now();
   related::StreamDeduplicator dedup(threshold);
   std::ofstream out(args[1]);
   std::size_t flagged = 0;
@@ -197,7 +171,7 @@ int neardup(std::vector<std::string> args) {
       ++flagged;
     }
   }
-  const double elapsed = seconds_since(start);
+  const double elapsed = bench::seconds_since(start);
   std::cout << nlohmann::json{{"mode", "neardup"},
                               {"documents", articles.size()},
                               {"pairs", flagged},
@@ -244,7 +218,7 @@ int scale_build(std::vector<std::string> args) {
   if (!corpus_out.empty()) corpus.open(corpus_out);
 
   std::mt19937_64 random(20261127);
-  const auto start = Clock::now();
+  const auto start = bench::Clock::now();
   auto index = related::open_index(index_path, related::OpenMode::write);
   std::vector<model::Article> batch;
   for (std::size_t i = 0; i < n; ++i) {
@@ -264,14 +238,14 @@ int scale_build(std::vector<std::string> args) {
     }
   }
   index.reset();  // checkpoints the WAL into the file
-  const double build = seconds_since(start);
+  const double build = bench::seconds_since(start);
   std::cout << nlohmann::json{{"mode", "scale-build"},
                               {"articles", n},
                               {"build_s", build},
                               {"articles_per_s", static_cast<double>(n) / build},
                               {"index_bytes",
                                file_size(index_path) + file_size(index_path + "-wal")},
-                              {"peak_rss_kib", peak_rss_kib()}}
+                              {"peak_rss_kib", bench::peak_rss_kib()}}
                    .dump()
             << '\n';
   return 0;
@@ -293,11 +267,11 @@ int scale_query(std::vector<std::string> args) {
     // A fresh variation: the query is a new article, not one in the index.
     model::Article article =
         varied(stories, random() % stories.size() + stories.size() * 1000, random);
-    const auto start = Clock::now();
-    const double cpu_start = thread_cpu_ms();
+    const auto start = bench::Clock::now();
+    const double cpu_start = bench::thread_cpu_ms();
     const auto matches = index->query(article, options);
-    cpu.push_back(thread_cpu_ms() - cpu_start);
-    latencies.push_back(seconds_since(start) * 1000.0);
+    cpu.push_back(bench::thread_cpu_ms() - cpu_start);
+    latencies.push_back(bench::seconds_since(start) * 1000.0);
   }
   std::sort(latencies.begin(), latencies.end());
   std::sort(cpu.begin(), cpu.end());
@@ -317,7 +291,7 @@ int scale_query(std::vector<std::string> args) {
                               {"cpu_p50_ms", percentile_of(cpu, 0.50)},
                               {"cpu_p99_ms", percentile_of(cpu, 0.99)},
                               {"mean_ms", sum / static_cast<double>(latencies.size())},
-                              {"peak_rss_kib", peak_rss_kib()}}
+                              {"peak_rss_kib", bench::peak_rss_kib()}}
                    .dump()
             << '\n';
   return 0;

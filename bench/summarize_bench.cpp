@@ -9,7 +9,6 @@
 // with everything on (summary, key phrases, entities, quotes, stats) over N rounds
 // and prints one JSON line: articles and words per CPU second (one thread, so per
 // core, unaffected by other load), per wall second, and peak RSS.
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -20,12 +19,13 @@
 #include <string>
 #include <vector>
 
+#include "measure.hpp"
 #include "summarize/summarize.hpp"
 
 namespace {
 
 namespace summarize = crbc::summarize;
-using Clock = std::chrono::steady_clock;
+namespace bench = crbc::bench;
 
 struct Doc {
   std::string id;
@@ -43,19 +43,6 @@ std::vector<Doc> read_docs(const std::string& path) {
     docs.push_back({value.at("id").get<std::string>(), value.at("text").get<std::string>()});
   }
   return docs;
-}
-
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-long peak_rss_kib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
 }
 
 void write_predictions(const std::vector<Doc>& docs, summarize::Method method,
@@ -105,8 +92,8 @@ int main(int argc, char** argv) {
     summarize::Summarizer summarizer;
     std::size_t words = 0;
     std::size_t articles = 0;
-    const auto start = Clock::now();
-    const double cpu_start = cpu_seconds();
+    const auto start = bench::Clock::now();
+    const double cpu_start = bench::cpu_seconds();
     for (int round = 0; round < repeat; ++round) {
       for (const Doc& doc : docs) {
         const auto analysis = summarizer.analyze({{doc.text, 0, true}}, "", "en");
@@ -114,8 +101,8 @@ int main(int argc, char** argv) {
         ++articles;
       }
     }
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    const double cpu = cpu_seconds() - cpu_start;
+    const double seconds = bench::seconds_since(start);
+    const double cpu = bench::cpu_seconds() - cpu_start;
     std::cout << nlohmann::json{{"articles", articles},
                                 {"mean_words", words / std::max<std::size_t>(articles, 1)},
                                 {"wall_seconds", seconds},
@@ -123,7 +110,7 @@ int main(int argc, char** argv) {
                                 {"articles_per_cpu_second", articles / cpu},
                                 {"words_per_cpu_second", words / cpu},
                                 {"articles_per_wall_second", articles / seconds},
-                                {"peak_rss_kib", peak_rss_kib()}}
+                                {"peak_rss_kib", bench::peak_rss_kib()}}
                      .dump()
               << '\n';
   } catch (const std::exception& error) {

@@ -138,6 +138,15 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
       ->group(kRunGroup);
 }
 
+CLI::App* add_record_subcommand(CLI::App& app, const std::string& name,
+                                const std::string& description, const std::string& example,
+                                PipelineFlags& flags) {
+  auto* command = app.add_subcommand(name, description);
+  add_help_footer(*command, example);
+  add_pipeline_options(*command, flags, "json");
+  return command;
+}
+
 pipeline::Options finish_pipeline_options(PipelineFlags& flags) {
   pipeline::Options options = flags.options;
   options.to = *formats::format_from_name(flags.to);

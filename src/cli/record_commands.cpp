@@ -6,7 +6,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/download_options.hpp"
-#include "cli/help_formatter.hpp"
 #include "cli/pipeline_options.hpp"
 
 namespace crbc::cli {
@@ -17,15 +16,10 @@ enum class WebAddresses { downloaded, files };
 void add_record_command(CLI::App& app, RunState& state, const std::string& name,
                         const std::string& description, const std::string& example,
                         WebAddresses web_addresses) {
-  auto* command = app.add_subcommand(name, description);
-  add_help_footer(*command, example);
-  struct Flags {
-    PipelineFlags pipeline;
-    commands::ParseCommand command;  // convert leaves its download options unset
-  };
-  auto flags = std::make_shared<Flags>();
+  // convert leaves the download options unset
+  auto flags = std::make_shared<RecordCommandFlags<commands::ParseCommand>>();
   auto& c = flags->command;
-  add_pipeline_options(*command, flags->pipeline, "json");
+  auto* command = add_record_subcommand(app, name, description, example, flags->pipeline);
   if (web_addresses == WebAddresses::downloaded) add_address_options(*command, c.download);
   command->add_option("--url", c.page.url, "Page url of HTML inputs, for relative links")
       ->type_name("URL");

@@ -1,7 +1,9 @@
 #include "commands/related_command.hpp"
 
+#include <functional>
+#include <memory>
+
 #include "cli/commands.hpp"
-#include "cli/help_formatter.hpp"
 #include "cli/pipeline_options.hpp"
 
 namespace crbc::cli {
@@ -14,57 +16,62 @@ const CLI::Validator kDay(
     },
     "");
 
+// `related index NAME`, with its --index FILE.
+CLI::App* add_index_subcommand(CLI::App& index, const std::string& name,
+                               const std::string& description, const std::string& index_help,
+                               commands::IndexCommand& command) {
+  auto* subcommand = index.add_subcommand(name, description);
+  subcommand->add_option("--index", command.index_path, index_help)->type_name("FILE")->required();
+  return subcommand;
+}
+
+// Runs `action` on the index when `subcommand` is given, once `prepare` has set
+// what the action needs beyond the index file.
+void run_index_action(
+    CLI::App& subcommand, RunState& state, const std::shared_ptr<commands::IndexCommand>& command,
+    commands::IndexCommand::Action action,
+    const std::function<void(commands::IndexCommand&)>& prepare = [](commands::IndexCommand&) {}) {
+  subcommand.callback([&state, command, action, prepare] {
+    command->action = action;
+    prepare(*command);
+    state.exit_status = commands::run_index(*command, state.out, state.err);
+  });
+}
+
 void add_index_commands(CLI::App& related, RunState& state) {
   auto* index = related.add_subcommand("index", "Maintain a persistent related-articles index");
   index->require_subcommand(1);
+  using Action = commands::IndexCommand::Action;
 
   auto add_flags = std::make_shared<PipelineFlags>();
   auto add_command = std::make_shared<commands::IndexCommand>();
   auto* add =
-      index->add_subcommand("add", "Add records (or pages) to the index; re-adding updates");
-  add->add_option("--index", add_command->index_path, "Index file (SQLite), created when missing")
-      ->type_name("FILE")
-      ->required();
+      add_index_subcommand(*index, "add", "Add records (or pages) to the index; re-adding updates",
+                           "Index file (SQLite), created when missing", *add_command);
   add_pipeline_options(*add, *add_flags, "json");
-  add->callback([&state, add_flags, add_command] {
-    add_command->action = commands::IndexCommand::Action::add;
-    add_command->pipeline = finish_pipeline_options(*add_flags);
-    state.exit_status = commands::run_index(*add_command, state.out, state.err);
-  });
+  run_index_action(*add, state, add_command, Action::add,
+                   [add_flags](commands::IndexCommand& command) {
+                     command.pipeline = finish_pipeline_options(*add_flags);
+                   });
 
   auto remove_command = std::make_shared<commands::IndexCommand>();
-  auto* remove = index->add_subcommand("remove", "Remove articles from the index by url");
-  remove->add_option("--index", remove_command->index_path, "Index file (SQLite)")
-      ->type_name("FILE")
-      ->required();
+  auto* remove = add_index_subcommand(*index, "remove", "Remove articles from the index by url",
+                                      "Index file (SQLite)", *remove_command);
   remove->add_option("urls", remove_command->urls, "Urls or canonical urls to remove")
       ->type_name("URL")
       ->required();
-  remove->callback([&state, remove_command] {
-    remove_command->action = commands::IndexCommand::Action::remove;
-    state.exit_status = commands::run_index(*remove_command, state.out, state.err);
-  });
+  run_index_action(*remove, state, remove_command, Action::remove);
 
   auto stats_command = std::make_shared<commands::IndexCommand>();
-  auto* stats = index->add_subcommand("stats", "Print the index statistics as JSON");
-  stats->add_option("--index", stats_command->index_path, "Index file (SQLite)")
-      ->type_name("FILE")
-      ->required();
-  stats->callback([&state, stats_command] {
-    stats_command->action = commands::IndexCommand::Action::stats;
-    state.exit_status = commands::run_index(*stats_command, state.out, state.err);
-  });
+  auto* stats = add_index_subcommand(*index, "stats", "Print the index statistics as JSON",
+                                     "Index file (SQLite)", *stats_command);
+  run_index_action(*stats, state, stats_command, Action::stats);
 }
 
 }  // namespace
 
 void add_related_command(CLI::App& app, RunState& state) {
-  auto* command = app.add_subcommand(
-      "related", "Find related articles in a corpus or an index, and flag near-duplicates");
-  add_help_footer(*command, "crbc related --corpus month.ndjson today.ndjson");
-  struct Flags {
-    PipelineFlags pipeline;
-    commands::RelatedCommand command;
+  struct Flags : RecordCommandFlags<commands::RelatedCommand> {
     bool same_site = false;
     bool other_site = false;
     std::string since;
@@ -72,7 +79,9 @@ void add_related_command(CLI::App& app, RunState& state) {
   };
   auto flags = std::make_shared<Flags>();
   auto& c = flags->command;
-  add_pipeline_options(*command, flags->pipeline, "json");
+  auto* command = add_record_subcommand(
+      app, "related", "Find related articles in a corpus or an index, and flag near-duplicates",
+      "crbc related --corpus month.ndjson today.ndjson", flags->pipeline);
   command
       ->add_option("--corpus", c.corpus,
                    "Records (files or NDJSON) to find related articles in; repeat for more")

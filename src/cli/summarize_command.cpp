@@ -1,24 +1,21 @@
 #include "commands/summarize_command.hpp"
 
 #include "cli/commands.hpp"
-#include "cli/help_formatter.hpp"
 #include "cli/pipeline_options.hpp"
 #include "cli/validators.hpp"
 
 namespace crbc::cli {
 
 void add_summarize_command(CLI::App& app, RunState& state) {
-  auto* command = app.add_subcommand(
-      "summarize", "Add a summary, key phrases, people/organisations/places and quotes to records");
-  add_help_footer(*command, "crbc parse story.html | crbc summarize | crbc convert -t yaml");
-  struct Flags {
-    PipelineFlags pipeline;
-    commands::SummarizeCommand command;
+  struct Flags : RecordCommandFlags<commands::SummarizeCommand> {
     std::string method = "default";
   };
   auto flags = std::make_shared<Flags>();
   auto& s = flags->command.summarize;
-  add_pipeline_options(*command, flags->pipeline, "json");
+  auto* command = add_record_subcommand(
+      app, "summarize",
+      "Add a summary, key phrases, people/organisations/places and quotes to records",
+      "crbc parse story.html | crbc summarize | crbc convert -t yaml", flags->pipeline);
   command->add_option("-m,--method", flags->method, "Summary method")
       ->type_name("METHOD")
       ->capture_default_str()

@@ -396,23 +396,40 @@ class DateScanner {
     return std::nullopt;
   }
 
-  // 2026-11-27, 2026/11/27, 2026.11.27, optionally followed by a time.
-  std::optional<std::string> numeric_year_first(std::size_t i) const {
-    if (!number(i, 4, 4) || !punct(i + 1, "-/.") || !number(i + 2, 1, 2)) return std::nullopt;
+  // How many digits a number of a numeric date has.
+  struct Digits {
+    std::size_t min;
+    std::size_t max;
+  };
+  static constexpr Digits kYear{4, 4};
+  static constexpr Digits kDayOrMonth{1, 2};
+
+  // Three numbers from token i on, written together and joined twice by the same mark
+  // of "-/.": the first of `first` digits, then a day or month, then one of `last`
+  // digits. The mark, or nullopt.
+  std::optional<char> numeric_date(std::size_t i, Digits first, Digits last) const {
+    if (!number(i, first.min, first.max) || !punct(i + 1, "-/.") ||
+        !number(i + 2, kDayOrMonth.min, kDayOrMonth.max))
+      return std::nullopt;
     const char sep = tokens_[i + 1].text[0];
-    if (!punct(i + 3, std::string_view(&sep, 1)) || !number(i + 4, 1, 2)) return std::nullopt;
+    if (!punct(i + 3, std::string_view(&sep, 1)) || !number(i + 4, last.min, last.max))
+      return std::nullopt;
     for (std::size_t k = i + 1; k <= i + 4; ++k)
       if (!attached(k)) return std::nullopt;
+    return sep;
+  }
+
+  // 2026-11-27, 2026/11/27, 2026.11.27, optionally followed by a time.
+  std::optional<std::string> numeric_year_first(std::size_t i) const {
+    if (!numeric_date(i, kYear, kDayOrMonth)) return std::nullopt;
     return finish(value(i), value(i + 2), value(i + 4), i + 5);
   }
 
   // 27.11.2026 (day first), 11/27/2026 (month first unless the first part exceeds 12).
   std::optional<std::string> numeric_year_last(std::size_t i) const {
-    if (!number(i, 1, 2) || !punct(i + 1, "-/.") || !number(i + 2, 1, 2)) return std::nullopt;
-    const char sep = tokens_[i + 1].text[0];
-    if (!punct(i + 3, std::string_view(&sep, 1)) || !number(i + 4, 4, 4)) return std::nullopt;
-    for (std::size_t k = i + 1; k <= i + 4; ++k)
-      if (!attached(k)) return std::nullopt;
+    const auto mark = numeric_date(i, kDayOrMonth, kYear);
+    if (!mark) return std::nullopt;
+    const char sep = *mark;
     const int first = value(i);
     const int second = value(i + 2);
     const bool month_first = sep == '/' ? first <= 12 : (first <= 12 && second > 12);

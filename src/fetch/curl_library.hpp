@@ -9,29 +9,36 @@
 
 #include <curl/curl.h>
 
+#include "io/shared_library.hpp"
+
 namespace crbc::fetch::detail {
 
+// The functions, F(prefix, name) for each C function prefix##name (see
+// io/shared_library.hpp).
+#define CRBC_CURL_FUNCTIONS(F)  \
+  F(curl_, easy_init)           \
+  F(curl_, easy_cleanup)        \
+  F(curl_, easy_setopt)         \
+  F(curl_, easy_getinfo)        \
+  F(curl_, easy_strerror)       \
+  F(curl_, multi_init)          \
+  F(curl_, multi_cleanup)       \
+  F(curl_, multi_setopt)        \
+  F(curl_, multi_add_handle)    \
+  F(curl_, multi_remove_handle) \
+  F(curl_, multi_perform)       \
+  F(curl_, multi_poll)          \
+  F(curl_, multi_info_read)     \
+  F(curl_, slist_append)        \
+  F(curl_, slist_free_all)      \
+  F(curl_, url)                 \
+  F(curl_, url_cleanup)         \
+  F(curl_, url_set)             \
+  F(curl_, url_get)             \
+  F(curl_, free)
+
 struct CurlLibrary {
-  decltype(&::curl_easy_init) easy_init;
-  decltype(&::curl_easy_cleanup) easy_cleanup;
-  decltype(&::curl_easy_setopt) easy_setopt;
-  decltype(&::curl_easy_getinfo) easy_getinfo;
-  decltype(&::curl_easy_strerror) easy_strerror;
-  decltype(&::curl_multi_init) multi_init;
-  decltype(&::curl_multi_cleanup) multi_cleanup;
-  decltype(&::curl_multi_setopt) multi_setopt;
-  decltype(&::curl_multi_add_handle) multi_add_handle;
-  decltype(&::curl_multi_remove_handle) multi_remove_handle;
-  decltype(&::curl_multi_perform) multi_perform;
-  decltype(&::curl_multi_poll) multi_poll;
-  decltype(&::curl_multi_info_read) multi_info_read;
-  decltype(&::curl_slist_append) slist_append;
-  decltype(&::curl_slist_free_all) slist_free_all;
-  decltype(&::curl_url) url;
-  decltype(&::curl_url_cleanup) url_cleanup;
-  decltype(&::curl_url_set) url_set;
-  decltype(&::curl_url_get) url_get;
-  decltype(&::curl_free) free;
+  CRBC_LIBRARY_FUNCTIONS(CRBC_CURL_FUNCTIONS)
 };
 
 // The library, loaded and globally initialised on the first call, for the life

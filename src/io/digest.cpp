@@ -26,8 +26,7 @@ Crypto load() {
 }
 
 const Crypto& crypto() {
-  static const Crypto loaded = load();
-  return loaded;
+  return load_once<load>();
 }
 
 }  // namespace

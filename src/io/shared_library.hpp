@@ -22,6 +22,14 @@ class SharedLibrary {
     function = reinterpret_cast<Function>(symbol(name));
   }
 
+  // A Table of this library's functions (see CRBC_LIBRARY_FUNCTIONS), every one bound.
+  template <typename Table>
+  Table functions() const {
+    Table table{};
+    table.bind(*this);
+    return table;
+  }
+
  private:
   void* symbol(const char* name) const;
 
@@ -32,4 +40,25 @@ class SharedLibrary {
   void* handle_ = nullptr;
 };
 
+// What `load()` returns, loaded on the first call for the life of the process. A
+// failed load throws out of the initialiser, so the next call tries again.
+template <auto load>
+const auto& load_once() {
+  static const auto loaded = load();
+  return loaded;
+}
+
 }  // namespace crbc::io
+
+// A table of a library's functions names each function once, in a list macro that
+// calls F(prefix, name) for the C function prefix##name (see fetch/curl_library.hpp).
+// CRBC_LIBRARY_FUNCTIONS(LIST) in the table's struct declares a member `name` of that
+// function's exact type for each, and bind(library), which binds them all.
+#define CRBC_LIBRARY_FUNCTIONS(LIST)                    \
+  LIST(CRBC_LIBRARY_FUNCTION_MEMBER)                    \
+  void bind(const ::crbc::io::SharedLibrary& library) { \
+    LIST(CRBC_LIBRARY_FUNCTION_BIND)                    \
+  }
+// NOLINTNEXTLINE(bugprone-macro-parentheses): `name` is the member declared, not an expression
+#define CRBC_LIBRARY_FUNCTION_MEMBER(prefix, name) decltype(&::prefix##name) name;
+#define CRBC_LIBRARY_FUNCTION_BIND(prefix, name) library.bind(#prefix #name, name);

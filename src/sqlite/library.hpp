@@ -7,35 +7,42 @@
 
 #include <sqlite3.h>
 
+#include "io/shared_library.hpp"
+
 namespace crbc::sqlite::detail {
 
+// The functions, F(prefix, name) for each C function prefix##name (see
+// io/shared_library.hpp).
+#define CRBC_SQLITE_FUNCTIONS(F)     \
+  F(sqlite3_, open_v2)               \
+  F(sqlite3_, close_v2)              \
+  F(sqlite3_, extended_result_codes) \
+  F(sqlite3_, busy_timeout)          \
+  F(sqlite3_, db_readonly)           \
+  F(sqlite3_, last_insert_rowid)     \
+  F(sqlite3_, errmsg)                \
+  F(sqlite3_, errstr)                \
+  F(sqlite3_, exec)                  \
+  F(sqlite3_, free)                  \
+  F(sqlite3_, prepare_v3)            \
+  F(sqlite3_, finalize)              \
+  F(sqlite3_, bind_int64)            \
+  F(sqlite3_, bind_double)           \
+  F(sqlite3_, bind_text)             \
+  F(sqlite3_, bind_blob)             \
+  F(sqlite3_, bind_null)             \
+  F(sqlite3_, step)                  \
+  F(sqlite3_, reset)                 \
+  F(sqlite3_, clear_bindings)        \
+  F(sqlite3_, column_int64)          \
+  F(sqlite3_, column_double)         \
+  F(sqlite3_, column_text)           \
+  F(sqlite3_, column_blob)           \
+  F(sqlite3_, column_bytes)          \
+  F(sqlite3_, column_type)
+
 struct Library {
-  decltype(&::sqlite3_open_v2) open_v2;
-  decltype(&::sqlite3_close_v2) close_v2;
-  decltype(&::sqlite3_extended_result_codes) extended_result_codes;
-  decltype(&::sqlite3_busy_timeout) busy_timeout;
-  decltype(&::sqlite3_db_readonly) db_readonly;
-  decltype(&::sqlite3_last_insert_rowid) last_insert_rowid;
-  decltype(&::sqlite3_errmsg) errmsg;
-  decltype(&::sqlite3_errstr) errstr;
-  decltype(&::sqlite3_exec) exec;
-  decltype(&::sqlite3_free) free;
-  decltype(&::sqlite3_prepare_v3) prepare_v3;
-  decltype(&::sqlite3_finalize) finalize;
-  decltype(&::sqlite3_bind_int64) bind_int64;
-  decltype(&::sqlite3_bind_double) bind_double;
-  decltype(&::sqlite3_bind_text) bind_text;
-  decltype(&::sqlite3_bind_blob) bind_blob;
-  decltype(&::sqlite3_bind_null) bind_null;
-  decltype(&::sqlite3_step) step;
-  decltype(&::sqlite3_reset) reset;
-  decltype(&::sqlite3_clear_bindings) clear_bindings;
-  decltype(&::sqlite3_column_int64) column_int64;
-  decltype(&::sqlite3_column_double) column_double;
-  decltype(&::sqlite3_column_text) column_text;
-  decltype(&::sqlite3_column_blob) column_blob;
-  decltype(&::sqlite3_column_bytes) column_bytes;
-  decltype(&::sqlite3_column_type) column_type;
+  CRBC_LIBRARY_FUNCTIONS(CRBC_SQLITE_FUNCTIONS)
 };
 
 // The library, loaded on the first call, for the life of the process. Throws

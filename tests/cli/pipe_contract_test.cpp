@@ -39,6 +39,11 @@ std::vector<json> ndjson_lines(const std::string& text) {
   return out;
 }
 
+// `command`, a shell command line, run in `folder`.
+RunResult run_in(const ScratchDir& folder, const std::string& command) {
+  return run("cd " + shell_quote(folder.path().string()) + " && " + command);
+}
+
 }  // namespace
 
 TEST_CASE("records from stdin come out in input order, also with -j") {
@@ -305,9 +310,8 @@ TEST_CASE("gzip-compressed pages and records are read like plain ones, whatever 
   // Records, on standard input, and concatenated gzip members (`cat a.gz b.gz`).
   write_file(scratch / "one", record_line("One"));
   write_file(scratch / "two", record_line("Two"));
-  const auto converted = run("cd " + shell_quote(scratch.path().string()) +
-                             " && gzip -c one > both.gz && gzip -c two >> both.gz && " + binary() +
-                             " convert -t ndjson < both.gz");
+  const auto converted = run_in(scratch, "gzip -c one > both.gz && gzip -c two >> both.gz && " +
+                                             binary() + " convert -t ndjson < both.gz");
   INFO(converted.err);
   CHECK(converted.status == 0);
   const auto records = ndjson_lines(converted.out);
@@ -333,8 +337,7 @@ TEST_CASE("an input of the wrong kind fails alone, with one line that says what 
       {"parse -t tsv " + page + " | " + binary() + " convert", "csv or tsv output"},
   };
   for (const auto& c : cases) {
-    const auto result =
-        run("cd " + shell_quote(scratch.path().string()) + " && " + binary() + " " + c.command);
+    const auto result = run_in(scratch, binary() + " " + c.command);
     INFO(c.command << "\n" << result.err);
     CHECK(result.status == 1);
     CHECK(result.out.empty());
@@ -342,8 +345,7 @@ TEST_CASE("an input of the wrong kind fails alone, with one line that says what 
     CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
   }
   // The other inputs of the run are still read.
-  const auto mixed = run("cd " + shell_quote(scratch.path().string()) + " && " + binary() +
-                         " convert -t ndjson report.pdf good.json");
+  const auto mixed = run_in(scratch, binary() + " convert -t ndjson report.pdf good.json");
   CHECK(mixed.status == 1);
   REQUIRE(ndjson_lines(mixed.out).size() == 1);
   CHECK(ndjson_lines(mixed.out)[0].at("title") == "Kept");
@@ -357,24 +359,23 @@ TEST_CASE("folders with -R and input lists with -i, and --output-dir keeping the
   write_file(scratch / "pages/b/2.json", record_line("B2"));
   write_file(scratch / "pages/.cache/x.json", record_line("hidden"));
   write_file(scratch / "c.json", record_line("C"));
-  const std::string in_scratch = "cd " + shell_quote(scratch.path().string()) + " && ";
-  REQUIRE(run(in_scratch + "gzip c.json && mv c.json.gz pages/").status == 0);
+  REQUIRE(run_in(scratch, "gzip c.json && mv c.json.gz pages/").status == 0);
   const auto titles = [](const std::string& ndjson) {
     std::vector<std::string> out;
     for (const auto& record : ndjson_lines(ndjson)) out.push_back(record.at("title"));
     return out;
   };
 
-  const auto without_flag = run(in_scratch + binary() + " convert -t ndjson pages");
+  const auto without_flag = run_in(scratch, binary() + " convert -t ndjson pages");
   CHECK(without_flag.status == 1);
   CHECK_THAT(without_flag.err, Catch::Contains("pages: error: is a folder: give -R"));
 
-  const auto walked = run(in_scratch + binary() + " convert -R -t ndjson pages");
+  const auto walked = run_in(scratch, binary() + " convert -R -t ndjson pages");
   INFO(walked.err);
   CHECK(walked.status == 0);
   CHECK(titles(walked.out) == std::vector<std::string>{"A", "B2", "C"});
 
-  const auto into_folder = run(in_scratch + binary() + " convert -R --output-dir out pages");
+  const auto into_folder = run_in(scratch, binary() + " convert -R --output-dir out pages");
   CHECK(into_folder.status == 0);
   for (const std::string name : {"out/a.json", "out/b/2.json", "out/c.json"}) {
     INFO(name);
@@ -383,14 +384,14 @@ TEST_CASE("folders with -R and input lists with -i, and --output-dir keeping the
   CHECK_FALSE(std::filesystem::exists(scratch / "out/.cache"));
 
   write_file(scratch / "list.txt", "# wanted\npages/c.json.gz\n\npages/a.json\n");
-  const auto listed = run(in_scratch + binary() + " convert -t ndjson -i list.txt pages/b/2.json");
+  const auto listed = run_in(scratch, binary() + " convert -t ndjson -i list.txt pages/b/2.json");
   CHECK(listed.status == 0);
   CHECK(titles(listed.out) == std::vector<std::string>{"B2", "C", "A"});
-  const auto from_stdin = run(in_scratch + "printf 'pages/a.json\\npages/b\\n' | " + binary() +
-                              " convert -t ndjson -R -i -");
+  const auto from_stdin = run_in(
+      scratch, "printf 'pages/a.json\\npages/b\\n' | " + binary() + " convert -t ndjson -R -i -");
   CHECK(from_stdin.status == 0);
   CHECK(titles(from_stdin.out) == std::vector<std::string>{"A", "B2"});
-  const auto missing_list = run(in_scratch + binary() + " convert -i nowhere.txt");
+  const auto missing_list = run_in(scratch, binary() + " convert -i nowhere.txt");
   CHECK(missing_list.status == 1);
   CHECK_THAT(missing_list.err, Catch::Contains("nowhere.txt: error: cannot read the input list"));
 }
@@ -399,8 +400,8 @@ TEST_CASE("related --corpus takes one file, the next argument is an input") {
   ScratchDir scratch;
   write_file(scratch / "month.ndjson", article_line(1) + article_line(2));
   write_file(scratch / "today.ndjson", article_line(3));
-  const auto result = run("cd " + shell_quote(scratch.path().string()) + " && " + binary() +
-                          " related -t ndjson --corpus month.ndjson today.ndjson < /dev/null");
+  const auto result = run_in(
+      scratch, binary() + " related -t ndjson --corpus month.ndjson today.ndjson < /dev/null");
   INFO(result.err);
   CHECK(result.status == 0);
   const auto records = ndjson_lines(result.out);

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.hpp"
+
 namespace crbc::testing {
 
 struct RunResult {
@@ -32,27 +34,7 @@ inline void write_file(const std::filesystem::path& path, const std::string& con
 }
 
 // A fresh, empty directory under the system temporary directory, removed on destruction.
-class ScratchDir {
- public:
-  ScratchDir() {
-    static int counter = 0;
-    path_ = std::filesystem::temp_directory_path() /
-            ("crbc-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using ScratchDir = TemporaryDirectory;
 
 // The files of `folder` (not its subfolders) whose extension is `extension`, sorted.
 inline std::vector<std::filesystem::path> files_with_extension(const std::string& folder,

@@ -11,10 +11,12 @@
 #include "fetch/state.hpp"
 #include "fetch/test_server.hpp"
 #include "formats/warc.hpp"
+#include "support/temp_dir.hpp"
 
 using crbc::commands::FetchCommand;
 using crbc::commands::run_fetch;
 using crbc::fetch::testing::TestServer;
+using crbc::testing::TemporaryDirectory;
 
 namespace {
 
@@ -74,25 +76,11 @@ std::vector<nlohmann::json> records_of(const std::string& ndjson) {
   return records;
 }
 
-struct Scratch {
-  Scratch() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "crbc-fetch-cmd-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~Scratch() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-  std::filesystem::path path;
-};
-
 // The README's cron run: the feed, with a state file in `scratch`, new pages only.
-FetchCommand cron_command_for(const TestServer& server, const Scratch& scratch) {
+FetchCommand cron_command_for(const TestServer& server, const TemporaryDirectory& scratch) {
   auto command = command_for({server.url("/feed.xml")});
   command.source = FetchCommand::Source::feeds;
-  command.state_path = (scratch.path / "state.db").string();
+  command.state_path = (scratch.path() / "state.db").string();
   command.new_only = true;
   return command;
 }
@@ -138,42 +126,42 @@ TEST_CASE("several urls: records, failures said per url, exit 1", "[fetch][comma
 
 TEST_CASE("urls from a file, pages into --output-dir, -o written atomically", "[fetch][command]") {
   TestServer server(routes);
-  Scratch scratch;
-  const auto list = scratch.path / "urls.txt";
+  const TemporaryDirectory scratch("crbc-fetch-cmd");
+  const auto list = scratch.path() / "urls.txt";
   std::ofstream(list) << "# today\n"
                       << server.url("/article/1") << "\n\n  " << server.url("/article/2") << "  \n";
   auto command = command_for({});
   command.url_files = {list.string()};
-  command.output_dir = scratch.path.string();
+  command.output_dir = scratch.path().string();
   std::ostringstream out, err;
   CHECK(run_fetch(command, out, err) == 0);
   CHECK(out.str().empty());
   std::size_t html_files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(scratch.path)) {
+  for (const auto& entry : std::filesystem::directory_iterator(scratch.path())) {
     if (entry.path().extension() == ".html") ++html_files;
     CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
   }
   CHECK(html_files == 2);
 
   auto single = command_for({server.url("/page")});
-  single.output_file = (scratch.path / "page.html").string();
+  single.output_file = (scratch.path() / "page.html").string();
   single.stdout_is_pipe = true;  // -o wins: the file gets the HTML
   CHECK(run_fetch(single, out, err) == 0);
-  std::ifstream written(scratch.path / "page.html");
+  std::ifstream written(scratch.path() / "page.html");
   CHECK(std::string(std::istreambuf_iterator<char>(written), {}) == kPage);
 }
 
 TEST_CASE("cron mode: --feed with --state --new-only emits each article once", "[fetch][command]") {
   TestServer server(routes);
-  Scratch scratch;
+  const TemporaryDirectory scratch("crbc-fetch-cmd");
   auto command = cron_command_for(server, scratch);
-  command.warc_path = (scratch.path / "first.warc.gz").string();
+  command.warc_path = (scratch.path() / "first.warc.gz").string();
   std::ostringstream first, err;
   CHECK(run_fetch(command, first, err) == 0);
   CHECK(records_of(first.str()).size() == 2);
   std::size_t archived = warc_pages(command.warc_path);
   CHECK(archived == 2);
-  command.warc_path = (scratch.path / "second.warc.gz").string();
+  command.warc_path = (scratch.path() / "second.warc.gz").string();
   std::ostringstream second;
   CHECK(run_fetch(command, second, err) == 0);
   CHECK(second.str().empty());
@@ -183,7 +171,7 @@ TEST_CASE("cron mode: --feed with --state --new-only emits each article once", "
 
 TEST_CASE("into a pipe, --new-only sends again what no stage acknowledged", "[fetch][delivery]") {
   TestServer server(routes);
-  Scratch scratch;
+  const TemporaryDirectory scratch("crbc-fetch-cmd");
   auto command = cron_command_for(server, scratch);
   command.stdout_is_pipe = true;
   std::ostringstream first, second, third, err;
@@ -207,9 +195,9 @@ TEST_CASE("into a pipe, --new-only sends again what no stage acknowledged", "[fe
 
 TEST_CASE("a missing output directory is created with its parents", "[fetch][command]") {
   TestServer server(routes);
-  Scratch scratch;
+  const TemporaryDirectory scratch("crbc-fetch-cmd");
   auto command = command_for({server.url("/article/1")});
-  const auto dir = scratch.path / "new" / "pages";
+  const auto dir = scratch.path() / "new" / "pages";
   command.output_dir = dir.string();
   std::ostringstream out, err;
   CHECK(run_fetch(command, out, err) == 0);
@@ -217,8 +205,8 @@ TEST_CASE("a missing output directory is created with its parents", "[fetch][com
   REQUIRE(std::filesystem::is_directory(dir));
   CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1);
 
-  std::ofstream(scratch.path / "file") << "x";
-  command.output_dir = (scratch.path / "file" / "pages").string();
+  std::ofstream(scratch.path() / "file") << "x";
+  command.output_dir = (scratch.path() / "file" / "pages").string();
   CHECK(run_fetch(command, out, err) == 1);  // an output error, as in every subcommand
   CHECK_THAT(err.str(), Catch::Contains("--output-dir " + command.output_dir + ": "));
 }

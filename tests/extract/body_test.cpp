@@ -34,11 +34,33 @@ std::string page_with(const std::string& article) {
          "prohibited.</p></footer></body></html>";
 }
 
+// A page whose body its scripts render: the body is empty, `scripts` in the head.
+std::string script_rendered_page(const std::string& scripts) {
+  return "<html><head>" + scripts + "</head><body><div id=app></div></body></html>";
+}
+
+// kParagraph `count` times, each followed by `separator`.
+std::string paragraphs_followed_by(const std::string& separator, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += kParagraph + separator;
+  return out;
+}
+
 template <class T>
 std::vector<const T*> blocks_of(const model::Article& article) {
   std::vector<const T*> out;
   for (const auto& block : article.body) {
     if (const auto* typed = std::get_if<T>(&block)) out.push_back(typed);
+  }
+  return out;
+}
+
+// The paragraphs extracted from `html`.
+std::vector<model::Paragraph> paragraphs_of(const std::string& html) {
+  const auto result = run(html);
+  std::vector<model::Paragraph> out;
+  for (const auto* paragraph : blocks_of<model::Paragraph>(result.article)) {
+    out.push_back(*paragraph);
   }
   return out;
 }
@@ -135,12 +157,11 @@ TEST_CASE("links resolve against the page url and <base>, marks count code point
 }
 
 TEST_CASE("line breaks, and double breaks as paragraph ends", "[body]") {
-  const auto result =
-      run(page_with("<div>" + kParagraph + "<br><br>" + kParagraph + "<br>Next line here.</div>"));
-  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  const auto paragraphs = paragraphs_of(
+      page_with("<div>" + kParagraph + "<br><br>" + kParagraph + "<br>Next line here.</div>"));
   REQUIRE(paragraphs.size() == 2);
-  CHECK(paragraphs[0]->content.text == kParagraph);
-  CHECK(paragraphs[1]->content.text == kParagraph + "\nNext line here.");
+  CHECK(paragraphs[0].content.text == kParagraph);
+  CHECK(paragraphs[1].content.text == kParagraph + "\nNext line here.");
 }
 
 TEST_CASE("lines made of links are not body text", "[body]") {
@@ -236,14 +257,9 @@ TEST_CASE("embedded posts stay, a sidebar wrapping the whole article does not hi
 }
 
 TEST_CASE("the JSON-LD articleBody stands in for a body rendered by scripts", "[body]") {
-  std::string declared;
-  for (int i = 0; i < 5; ++i) declared += kParagraph + "\\n";
-  const auto result =
-      run("<html><head><script "
-          "type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
-          declared +
-          "Caf\\u00e9 \\\"quoted\\\" \\ud83d\\ude8b\"}</script></head><body><div "
-          "id=app></div></body></html>");
+  const auto result = run(script_rendered_page(
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+      paragraphs_followed_by("\\n", 5) + "Caf\\u00e9 \\\"quoted\\\" \\ud83d\\ude8b\"}</script>"));
   const auto paragraphs = blocks_of<model::Paragraph>(result.article);
   REQUIRE(paragraphs.size() == 6);
   CHECK(paragraphs[0]->content.text == kParagraph);
@@ -254,17 +270,14 @@ TEST_CASE("the JSON-LD articleBody stands in for a body rendered by scripts", "[
 TEST_CASE("a hand-made JSON-LD articleBody with raw line breaks keeps its paragraphs", "[body]") {
   // Raw line feeds inside a JSON string are invalid JSON, and common; the longest
   // articleBody wins, wherever it sits in the graph.
-  std::string declared;
-  for (int i = 0; i < 4; ++i) declared += kParagraph + "\n";
-  const auto result =
-      run("<html><head><script type='application/ld+json'>{\"@graph\": [{\"@type\":\"WebPage\"},"
-          "{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
-          declared +
-          "\"}]}</script><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
-          "\"articleBody\":\"A teaser.\"}</script></head><body><div id=app></div></body></html>");
-  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  const auto paragraphs = paragraphs_of(script_rendered_page(
+      "<script type='application/ld+json'>{\"@graph\": [{\"@type\":\"WebPage\"},"
+      "{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+      paragraphs_followed_by("\n", 4) +
+      "\"}]}</script><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+      "\"articleBody\":\"A teaser.\"}</script>"));
   REQUIRE(paragraphs.size() == 4);
-  CHECK(paragraphs[3]->content.text == kParagraph);
+  CHECK(paragraphs[3].content.text == kParagraph);
 }
 
 TEST_CASE("a page without a declared description is described by its opening paragraph", "[body]") {
@@ -308,12 +321,11 @@ TEST_CASE("ruby annotations stay out of the text", "[body][ruby]") {
 
 TEST_CASE("prose indented with a bare list element is kept as paragraphs", "[body][bare-text]") {
   // Old pages wrap whole sections in <ul> (or <ol>) with no <li>, for the indent only.
-  const auto result = run(
+  const auto paragraphs = paragraphs_of(
       page_with("<ul>" + kParagraph + "<br><br>" + kParagraph + "<p>" + kParagraph + "</p></ul>"));
-  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
   REQUIRE(paragraphs.size() == 3);
-  CHECK(paragraphs[0]->content.text == kParagraph);
-  CHECK(paragraphs[2]->content.text == kParagraph);
+  CHECK(paragraphs[0].content.text == kParagraph);
+  CHECK(paragraphs[2].content.text == kParagraph);
 }
 
 TEST_CASE("text marked for subscribers is the article, a subscribe box is not",
@@ -321,13 +333,12 @@ TEST_CASE("text marked for subscribers is the article, a subscribe box is not",
   // Paywalled pages wrap each gated paragraph in an element named for subscribers.
   std::string gated;
   for (int i = 0; i < 4; ++i) gated += "<div class=subscriber-only><p>" + kParagraph + "</p></div>";
-  const auto result = run(
+  const auto paragraphs = paragraphs_of(
       page_with("<div class=article-body>" + gated +
                 "<div class=subscribe-box><p>Subscribe now for unlimited access to every story, "
                 "cancel any time you like.</p></div></div>"));
-  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
   REQUIRE(paragraphs.size() == 4);
-  CHECK(paragraphs[3]->content.text == kParagraph);
+  CHECK(paragraphs[3].content.text == kParagraph);
 }
 
 TEST_CASE("paragraphs indented with a list element that has no items are prose", "[body]") {
@@ -335,15 +346,14 @@ TEST_CASE("paragraphs indented with a list element that has no items are prose",
   const std::string second =
       "Work on the first line begins next spring, and the council "
       "expects the trams to run within four years, officials added.";
-  const auto result =
-      run("<html><body><table><tr><td><a href=/>Home</a></td><td><h3>Tram plan</h3><ul><p>" +
-          kParagraph + "</p><p>" + second +
-          "</p><li>Map of the lines</li></ul></td></tr>"
-          "</table></body></html>");
-  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  const auto paragraphs = paragraphs_of(
+      "<html><body><table><tr><td><a href=/>Home</a></td><td><h3>Tram plan</h3><ul><p>" +
+      kParagraph + "</p><p>" + second +
+      "</p><li>Map of the lines</li></ul></td></tr>"
+      "</table></body></html>");
   REQUIRE(paragraphs.size() >= 2);
-  CHECK(paragraphs[0]->content.text == kParagraph);
-  CHECK(paragraphs[1]->content.text == second);
+  CHECK(paragraphs[0].content.text == kParagraph);
+  CHECK(paragraphs[1].content.text == second);
 }
 
 TEST_CASE("trimming the edges of a body never leaves it empty", "[body]") {

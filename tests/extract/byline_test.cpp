@@ -5,8 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "support/predicate.hpp"
+
 using crbc::extract::looks_like_organisation;
 using crbc::extract::split_byline;
+using crbc::testing::check_predicate;
 using Names = std::vector<std::string>;
 
 TEST_CASE("Bylines split into names") {
@@ -58,12 +61,9 @@ TEST_CASE("Strict bylines from the visible page drop labels and links") {
 }
 
 TEST_CASE("Organisations are told from people") {
-  CHECK(looks_like_organisation("The Associated Press"));
-  CHECK(looks_like_organisation("USA TODAY Network"));
-  CHECK(looks_like_organisation("CNN"));
-  CHECK(looks_like_organisation("Chicago Tribune staff"));
-  CHECK_FALSE(looks_like_organisation("Jane Doe"));
-  CHECK_FALSE(looks_like_organisation("Emily Post-Smith"));
+  check_predicate(looks_like_organisation,
+                  {"The Associated Press", "USA TODAY Network", "CNN", "Chicago Tribune staff"},
+                  {"Jane Doe", "Emily Post-Smith"});
 }
 
 TEST_CASE("Hostile bylines stay bounded") {

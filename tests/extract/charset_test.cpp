@@ -5,6 +5,7 @@
 #include <iconv.h>
 
 #include <catch2/catch.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -46,50 +47,45 @@ std::string page(const std::string& head, const std::string& body) {
          "</p></body></html>";
 }
 
+// Decodes `raw`, served with the HTTP `content_type`, and checks that the page holds
+// `text` and, when `expected_charset` is given, was read as that charset.
+void check_decoded(const std::string& raw, const std::string& content_type, const std::string& text,
+                   std::optional<std::string> expected_charset = {}) {
+  std::string used;
+  const std::string html = decode_to_utf8(raw, content_type, &used);
+  if (expected_charset) CHECK(used == *expected_charset);
+  CHECK(html.find(text) != std::string::npos);
+}
+
 }  // namespace
 
 TEST_CASE("windows-1251 declared by <meta charset>", "[charset]") {
   const std::string raw = encode(page("<meta charset=\"windows-1251\">", kRussian), "WINDOWS-1251");
-  std::string used;
-  const std::string html = decode_to_utf8(raw, "", &used);
-  CHECK(used == "WINDOWS-1251");
-  CHECK(html.find(kRussian) != std::string::npos);
+  check_decoded(raw, "", kRussian, "WINDOWS-1251");
 }
 
 TEST_CASE("KOI8-R declared by http-equiv Content-Type", "[charset]") {
   const std::string head =
       "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">";
-  const std::string raw = encode(page(head, kRussian), "KOI8-R");
-  std::string used;
-  const std::string html = decode_to_utf8(raw, "", &used);
-  CHECK(used == "KOI8-R");
-  CHECK(html.find(kRussian) != std::string::npos);
+  check_decoded(encode(page(head, kRussian), "KOI8-R"), "", kRussian, "KOI8-R");
 }
 
 TEST_CASE("ISO-8859-1 from the HTTP header, decoded as windows-1252", "[charset]") {
   const std::string raw = encode(page("", kFrench), "ISO-8859-1");
-  std::string used;
-  const std::string html = decode_to_utf8(raw, "text/html; charset=ISO-8859-1", &used);
-  CHECK(used == "WINDOWS-1252");
-  CHECK(html.find(kFrench) != std::string::npos);
+  check_decoded(raw, "text/html; charset=ISO-8859-1", kFrench, "WINDOWS-1252");
 }
 
 TEST_CASE("the HTTP header wins over the page's own declaration", "[charset]") {
   const std::string raw = encode(page("<meta charset=\"utf-8\">", kRussian), "WINDOWS-1251");
-  const std::string html = decode_to_utf8(raw, "text/html;charset=\"windows-1251\"");
-  CHECK(html.find(kRussian) != std::string::npos);
+  check_decoded(raw, "text/html;charset=\"windows-1251\"", kRussian);
 }
 
 TEST_CASE("Shift_JIS declared in the page", "[charset]") {
-  const std::string raw = encode(page("<meta charset=Shift_JIS>", kJapanese), "SHIFT_JIS");
-  const std::string html = decode_to_utf8(raw, "");
-  CHECK(html.find(kJapanese) != std::string::npos);
+  check_decoded(encode(page("<meta charset=Shift_JIS>", kJapanese), "SHIFT_JIS"), "", kJapanese);
 }
 
 TEST_CASE("GB18030 under its gb2312 label", "[charset]") {
-  const std::string raw = encode(page("<meta charset='gb2312'>", kChinese), "GB18030");
-  const std::string html = decode_to_utf8(raw, "");
-  CHECK(html.find(kChinese) != std::string::npos);
+  check_decoded(encode(page("<meta charset='gb2312'>", kChinese), "GB18030"), "", kChinese);
 }
 
 TEST_CASE("UTF-16 with a byte-order mark, either endianness", "[charset]") {
@@ -112,9 +108,7 @@ TEST_CASE("UTF-8 byte-order mark is removed", "[charset]") {
 TEST_CASE("undeclared windows-1251 is detected", "[charset]") {
   std::string long_text;
   for (int i = 0; i < 8; ++i) long_text += kRussian + " ";
-  const std::string raw = encode(page("", long_text), "WINDOWS-1251");
-  const std::string html = decode_to_utf8(raw, "");
-  CHECK(html.find(kRussian) != std::string::npos);
+  check_decoded(encode(page("", long_text), "WINDOWS-1251"), "", kRussian);
 }
 
 TEST_CASE("undeclared UTF-8 stays UTF-8", "[charset]") {
@@ -170,7 +164,5 @@ TEST_CASE("UTF-8 bytes under a stale legacy declaration are read as UTF-8", "[ch
 
 TEST_CASE("legacy bytes that are not valid UTF-8 keep their declaration", "[charset]") {
   const std::string raw = encode(page("<meta charset=\"iso-8859-1\">", kFrench), "ISO-8859-1");
-  std::string used;
-  CHECK(decode_to_utf8(raw, "", &used).find(kFrench) != std::string::npos);
-  CHECK(used == "WINDOWS-1252");
+  check_decoded(raw, "", kFrench, "WINDOWS-1252");
 }

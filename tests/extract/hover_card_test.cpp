@@ -3,9 +3,10 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "extract/extract.hpp"
+#include "body_text.hpp"
 
 using namespace crbc;
+using crbc::testing::has;
 
 namespace {
 
@@ -17,13 +18,7 @@ std::string text_of(const std::string& lede) {
         "building work and a long argument about its cost, the mayor said at the ceremony.</p>";
   }
   html += "</article></body></html>";
-  extract::ExtractOptions options;
-  options.url = "https://news.example.org/2024/harbour.html";
-  return model::body_text(extract::extract_article(html, options).article);
-}
-
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
+  return testing::body_text_at(html, "https://news.example.org/2024/harbour.html");
 }
 
 }  // namespace

@@ -3,9 +3,10 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "extract/extract.hpp"
+#include "body_text.hpp"
 
 using namespace crbc;
+using crbc::testing::has;
 
 namespace {
 
@@ -16,13 +17,7 @@ std::string paragraph(const std::string& topic) {
 }
 
 std::string text_of(const std::string& html) {
-  extract::ExtractOptions options;
-  options.url = "https://guide.example.org/finishing.html";
-  return model::body_text(extract::extract_article(html, options).article);
-}
-
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
+  return testing::body_text_at(html, "https://guide.example.org/finishing.html");
 }
 
 }  // namespace

@@ -40,17 +40,25 @@ void basic_routes(httplib::Server& server) {
   });
 }
 
+// `path` fetched once, with local_options(), from a fresh server with basic_routes.
+struct BasicFetch {
+  explicit BasicFetch(const std::string& path)
+      : page(Fetcher(local_options()).fetch_one({server.url(path)})) {}
+
+  TestServer server{basic_routes};  // first: the fetch needs it
+  FetchResult page;
+};
+
 }  // namespace
 
 TEST_CASE("a 200 page comes back with its body, status and headers", "[fetch]") {
-  TestServer server(basic_routes);
-  Fetcher fetcher(local_options());
-  const FetchResult page = fetcher.fetch_one({server.url("/ok")});
+  const BasicFetch fetched("/ok");
+  const FetchResult& page = fetched.page;
   CHECK(page.ok);
   CHECK(page.error.empty());
   CHECK(page.status == 200);
   CHECK(page.body == kPage);
-  CHECK(page.final_url == server.url("/ok"));
+  CHECK(page.final_url == fetched.server.url("/ok"));
   CHECK(page.charset == "utf-8");
   CHECK(page.headers.at("etag") == "\"v1\"");
   CHECK(page.fetched_at.size() == 20);
@@ -58,12 +66,11 @@ TEST_CASE("a 200 page comes back with its body, status and headers", "[fetch]") 
 }
 
 TEST_CASE("redirect chains are followed and the final url recorded", "[fetch]") {
-  TestServer server(basic_routes);
-  Fetcher fetcher(local_options());
-  const FetchResult page = fetcher.fetch_one({server.url("/redirect/3")});
+  const BasicFetch fetched("/redirect/3");
+  const FetchResult& page = fetched.page;
   CHECK(page.ok);
-  CHECK(page.url == server.url("/redirect/3"));
-  CHECK(page.final_url == server.url("/ok"));
+  CHECK(page.url == fetched.server.url("/redirect/3"));
+  CHECK(page.final_url == fetched.server.url("/ok"));
   CHECK(page.body == kPage);
 }
 
@@ -81,17 +88,13 @@ TEST_CASE("a redirect loop and a chain longer than the limit fail", "[fetch]") {
 }
 
 TEST_CASE("a redirect to another scheme is refused", "[fetch]") {
-  TestServer server(basic_routes);
-  Fetcher fetcher(local_options());
-  const FetchResult page = fetcher.fetch_one({server.url("/to-file")});
+  const FetchResult page = BasicFetch("/to-file").page;
   CHECK_FALSE(page.ok);
   CHECK_THAT(page.error, Catch::Contains("scheme"));
 }
 
 TEST_CASE("a 404 fails at once, without retries", "[fetch]") {
-  TestServer server(basic_routes);
-  Fetcher fetcher(local_options());
-  const FetchResult page = fetcher.fetch_one({server.url("/missing")});
+  const FetchResult page = BasicFetch("/missing").page;
   CHECK_FALSE(page.ok);
   CHECK(page.status == 404);
   CHECK(page.error == "HTTP 404");

@@ -23,11 +23,13 @@
 #include <vector>
 
 #include "fetch/test_server.hpp"
+#include "support/temp_dir.hpp"
 
 extern char** environ;
 
 using namespace std::chrono_literals;
 using crbc::fetch::testing::TestServer;
+using crbc::testing::TemporaryDirectory;
 
 namespace {
 
@@ -84,24 +86,6 @@ class NewsSite {
   int paragraphs_;
   std::atomic<int> served_{0};
   TestServer server_;  // last: its thread stops before what the routes use goes
-};
-
-class Scratch {
- public:
-  Scratch() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "crbc-fetch-pipe-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~Scratch() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
 };
 
 // A file descriptor closed on scope exit.
@@ -240,7 +224,7 @@ std::map<int, int> articles_in(const NewsSite& site, const std::string& yaml) {
 TEST_CASE("the cron pipeline interrupted at random moments loses no article", "[fetch][delivery]") {
   constexpr int kRounds = 5;
   NewsSite site(150ms);
-  Scratch scratch;
+  const TemporaryDirectory scratch("crbc-fetch-pipe");
   const std::string state = scratch.file("fetch.db");
   const std::string output = scratch.file("articles.yaml");
   const auto seed = std::random_device{}();
@@ -312,7 +296,7 @@ TEST_CASE("parse and convert pass each record on before their input ends", "[fet
 
 TEST_CASE("fetch into a pipe closed early ends quietly with status 0", "[fetch][pipe]") {
   NewsSite site(0ms, 200);  // ten pages of about 40 KB: more than a pipe holds
-  Scratch scratch;
+  const TemporaryDirectory scratch("crbc-fetch-pipe");
   const std::string command = "{ '" + std::string(CRBC_BINARY) +
                               "' fetch --allow-private --no-robots --feed '" + site.feed_url() +
                               "' 2>'" + scratch.file("err") + "'; echo $? >'" +

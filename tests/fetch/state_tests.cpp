@@ -15,6 +15,7 @@
 #include "fetch/frontier.hpp"
 #include "fetch/state.hpp"
 #include "fetch/test_server.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace std::chrono_literals;
 using crbc::fetch::CrawlFrontier;
@@ -26,25 +27,9 @@ using crbc::fetch::Novelty;
 using crbc::fetch::StateStore;
 using crbc::fetch::testing::local_options;
 using crbc::fetch::testing::TestServer;
+using crbc::testing::TemporaryDirectory;
 
 namespace {
-
-class TemporaryDirectory {
- public:
-  TemporaryDirectory() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "crbc-fetch-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
 
 // "ok" for a sound database file.
 std::string integrity_of(const std::string& path) {
@@ -68,7 +53,7 @@ TEST_CASE("a conditional request gets a 304 and the page counts as unchanged", "
       response.set_content("<p>article</p>", "text/html");
     });
   });
-  TemporaryDirectory directory;
+  const TemporaryDirectory directory("crbc-fetch");
   StateStore state(directory.file("state.db"));
   Fetcher fetcher(local_options());
   const std::string url = server.url("/article");
@@ -101,7 +86,7 @@ TEST_CASE("a changed page is told apart from an unchanged one by its content", "
       response.set_content("<p>version " + std::to_string(version.load()) + "</p>", "text/html");
     });
   });
-  TemporaryDirectory directory;
+  const TemporaryDirectory directory("crbc-fetch");
   StateStore state(directory.file("state.db"));
   Fetcher fetcher(local_options());
   CHECK(state.record(fetcher.fetch_one({server.url("/news")})) == Novelty::new_page);
@@ -112,7 +97,7 @@ TEST_CASE("a changed page is told apart from an unchanged one by its content", "
 
 TEST_CASE("a page counts as delivered only once acknowledged, version by version",
           "[fetch][state][delivery]") {
-  TemporaryDirectory directory;
+  const TemporaryDirectory directory("crbc-fetch");
   StateStore state(directory.file("state.db"));
   FetchResult page;
   page.url = "https://example.org/a";
@@ -135,7 +120,7 @@ TEST_CASE("a page counts as delivered only once acknowledged, version by version
 
 TEST_CASE("a state file of the previous version is migrated: its pages count as delivered",
           "[fetch][state][delivery]") {
-  TemporaryDirectory directory;
+  const TemporaryDirectory directory("crbc-fetch");
   const std::string path = directory.file("old.db");
   {
     const crbc::sqlite::Database old(path, crbc::sqlite::Database::Access::write, nullptr);
@@ -158,7 +143,7 @@ TEST_CASE("a state file of the previous version is migrated: its pages count as 
 }
 
 TEST_CASE("two runs writing the same state at once do not corrupt it", "[fetch][state]") {
-  TemporaryDirectory directory;
+  const TemporaryDirectory directory("crbc-fetch");
   const std::string path = directory.file("state.db");
   { StateStore create(path); }
   auto writer = [&](int run) {
@@ -193,7 +178,7 @@ TEST_CASE("a run killed mid-way loses no reported page and resumes", "[fetch][st
       response.set_content("<p>page " + std::string(request.matches[1]) + "</p>", "text/html");
     });
   });
-  TemporaryDirectory directory;
+  const TemporaryDirectory directory("crbc-fetch");
   const std::string path = directory.file("state.db");
   std::vector<crbc::fetch::FetchRequest> requests;
   for (int i = 0; i < kPages; ++i) requests.push_back({server.url("/slow/" + std::to_string(i))});
@@ -287,7 +272,7 @@ TEST_CASE("the crawl frontier hands out the shallowest pages first, each once a 
 
 TEST_CASE("the crawl frontier survives in the state file, and a finished pass starts again",
           "[fetch][frontier]") {
-  TemporaryDirectory directory;
+  const TemporaryDirectory directory("crbc-fetch");
   const std::string path = directory.file("state.db");
   const std::vector<FrontierEntry> seeds = {{"https://a.example/", 0, false}};
   {

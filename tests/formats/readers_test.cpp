@@ -1,5 +1,6 @@
 // Readers: positions of errors, recovery, and hostile input.
 #include <catch2/catch.hpp>
+#include <initializer_list>
 #include <string>
 
 #include "formats/formats.hpp"
@@ -20,6 +21,20 @@ std::string thrown_message(const std::string& text, Format format) {
     return error.what();
   }
   return "";
+}
+
+// Input detected from its first bytes (`head`) and the name of its file.
+struct DetectedFrom {
+  const char* head;
+  const char* file_name = "";
+};
+
+// Each input is detected as `format`.
+void check_detected(Format format, std::initializer_list<DetectedFrom> inputs) {
+  for (const DetectedFrom& input : inputs) {
+    INFO("first bytes \"" << input.head << "\", file \"" << input.file_name << "\"");
+    CHECK(crbc::formats::detect_format(input.head, input.file_name) == format);
+  }
 }
 
 }  // namespace
@@ -257,19 +272,15 @@ TEST_CASE("HTML: crbc's own pages are read back, other pages are raw pages", "[r
 }
 
 TEST_CASE("Format detection from the first bytes and the extension", "[readers]") {
-  using crbc::formats::detect_format;
-  CHECK(detect_format("{\"a\": 1}\n{\"a\": 2}\n", "") == Format::ndjson);
-  CHECK(detect_format("{\n  \"a\": 1\n}\n", "") == Format::json);
-  CHECK(detect_format("[{\"a\": 1}]", "x.ndjson") == Format::ndjson);
-  CHECK(detect_format("---\ntitle: a\n---\ntitle: b\n", "") == Format::yaml);
-  CHECK(detect_format("---\ntitle: a\n---\n\nA paragraph of text.\n", "") == Format::markdown);
-  CHECK(detect_format("title: a\nurl: b\n", "") == Format::yaml);
-  CHECK(detect_format("# Heading\n\ntext", "") == Format::markdown);
-  CHECK(detect_format("<!DOCTYPE html><html>", "") == Format::html);
-  CHECK(detect_format("\xEF\xBB\xBF<html>", "") == Format::html);
-  CHECK(detect_format("anything", "a.yml") == Format::yaml);
-  CHECK(detect_format("WARC/1.1\r\n", "") == Format::warc);
-  CHECK(detect_format("", "") == Format::markdown);
+  check_detected(Format::ndjson, {{"{\"a\": 1}\n{\"a\": 2}\n"}, {"[{\"a\": 1}]", "x.ndjson"}});
+  check_detected(Format::json, {{"{\n  \"a\": 1\n}\n"}});
+  check_detected(
+      Format::yaml,
+      {{"---\ntitle: a\n---\ntitle: b\n"}, {"title: a\nurl: b\n"}, {"anything", "a.yml"}});
+  check_detected(Format::markdown,
+                 {{"---\ntitle: a\n---\n\nA paragraph of text.\n"}, {"# Heading\n\ntext"}, {""}});
+  check_detected(Format::html, {{"<!DOCTYPE html><html>"}, {"\xEF\xBB\xBF<html>"}});
+  check_detected(Format::warc, {{"WARC/1.1\r\n"}});
   CHECK(crbc::formats::format_from_name("md") == Format::markdown);
   CHECK_FALSE(crbc::formats::format_from_name("docx"));
 }

@@ -5,20 +5,14 @@
 #include "formats/formats.hpp"
 #include "model/record_json.hpp"
 #include "record_generator.hpp"
+#include "test_support.hpp"
 
 using crbc::formats::Format;
 using crbc::formats::SourcedDocument;
 using crbc::model::Article;
+using crbc::testing::write_records;
 
 namespace {
-
-std::string write_all(Format format, const std::vector<Article>& articles) {
-  std::ostringstream out;
-  auto writer = crbc::formats::make_writer(format, out);
-  for (const Article& a : articles) writer->write(a);
-  writer->finish();
-  return out.str();
-}
 
 std::vector<Article> read_all(const std::string& text, Format format,
                               std::vector<std::string>& errors) {
@@ -51,7 +45,7 @@ void check_round_trip(Format format, std::uint64_t seed, int count, int batch) {
   for (int done = 0; done < count; done += batch) {
     std::vector<Article> originals;
     for (int i = 0; i < batch; ++i) originals.push_back(generator.article());
-    const std::string written = write_all(format, originals);
+    const std::string written = write_records(format, originals);
     std::vector<std::string> errors;
     const std::vector<Article> back = read_all(written, format, errors);
     INFO("format " << crbc::formats::format_name(format) << ", seed " << seed << ", records "
@@ -112,7 +106,7 @@ TEST_CASE("detected formats round trip without --from", "[roundtrip]") {
     for (const int count : {1, 3}) {
       std::vector<Article> originals;
       for (int i = 0; i < count; ++i) originals.push_back(generator.article());
-      const std::string written = write_all(format, originals);
+      const std::string written = write_records(format, originals);
       std::istringstream in(written);
       std::vector<Article> back;
       crbc::formats::read_documents(

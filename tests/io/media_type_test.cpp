@@ -2,16 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/predicate.hpp"
+
 using crbc::io::charset_parameter;
 using crbc::io::is_page_media_type;
+using crbc::testing::check_predicate;
 
 TEST_CASE("a page is HTML, XML or text, or has no declared type") {
-  CHECK(is_page_media_type("text/html; charset=utf-8"));
-  CHECK(is_page_media_type("Application/XHTML+XML"));
-  CHECK(is_page_media_type("text/plain"));
-  CHECK(is_page_media_type(""));
-  CHECK_FALSE(is_page_media_type("image/jpeg"));
-  CHECK_FALSE(is_page_media_type("application/pdf"));
+  check_predicate(is_page_media_type,
+                  {"text/html; charset=utf-8", "Application/XHTML+XML", "text/plain", ""},
+                  {"image/jpeg", "application/pdf"});
 }
 
 TEST_CASE("the charset parameter comes out in lower case, unquoted, trimmed") {

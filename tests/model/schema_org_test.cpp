@@ -2,9 +2,13 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "support/predicate.hpp"
+
 namespace so = crbc::model::schema_org;
+using crbc::testing::check_predicate;
 using nlohmann::json;
 
 TEST_CASE("schema.org: the record fields' property names") {
@@ -23,26 +27,17 @@ TEST_CASE("schema.org: the record fields' property names") {
 
 TEST_CASE("schema.org: Article types by name, bare or as a url") {
   for (std::string_view type : so::kArticleTypes) CHECK(so::is_named_article_type(type));
-  CHECK(so::is_named_article_type("https://schema.org/NewsArticle"));
-  CHECK(so::is_named_article_type("http://schema.org/BlogPosting"));
-  CHECK_FALSE(so::is_named_article_type("schema:NewsArticle"));
-  CHECK_FALSE(so::is_named_article_type("ScholarlyArticle"));
-  CHECK_FALSE(so::is_named_article_type("WebPage"));
-  CHECK_FALSE(so::is_named_article_type(""));
+  check_predicate(so::is_named_article_type,
+                  {"https://schema.org/NewsArticle", "http://schema.org/BlogPosting"},
+                  {"schema:NewsArticle", "ScholarlyArticle", "WebPage", ""});
 }
 
 TEST_CASE("schema.org: the Article family and web pages, for pages") {
   for (std::string_view type : so::kArticleTypes) CHECK(so::is_article_family(type));
-  CHECK(so::is_article_family("ScholarlyArticle"));
-  CHECK(so::is_article_family("SocialMediaPosting"));
-  CHECK(so::is_article_family("Report"));
-  CHECK(so::is_article_family("Review"));
-  CHECK_FALSE(so::is_article_family("Person"));
-  CHECK_FALSE(so::is_article_family("WebPage"));
-  CHECK(so::is_page_type("WebPage"));
-  CHECK(so::is_page_type("ItemWebPage"));
-  CHECK_FALSE(so::is_page_type("CollectionPage"));
-  CHECK_FALSE(so::is_page_type("WebSite"));
+  check_predicate(so::is_article_family,
+                  {"ScholarlyArticle", "SocialMediaPosting", "Report", "Review"},
+                  {"Person", "WebPage"});
+  check_predicate(so::is_page_type, {"WebPage", "ItemWebPage"}, {"CollectionPage", "WebSite"});
 }
 
 TEST_CASE("schema.org: types without their prefix") {

@@ -1,12 +1,11 @@
 // Helpers shared by the related tests: small articles on a few clear topics.
 #pragma once
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <string>
 
 #include "model/article.hpp"
+#include "support/temp_dir.hpp"
 
 namespace related_test {
 
@@ -58,22 +57,9 @@ inline std::vector<crbc::model::Article> topic_corpus() {
 }
 
 // A temporary directory removed at the end of the test.
-class TempDir {
+class TempDir : public crbc::testing::TemporaryDirectory {
  public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "crbc-related-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code error;
-    std::filesystem::remove_all(path_, error);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
+  TempDir() : TemporaryDirectory("crbc-related") {}
 };
 
 }  // namespace related_test

@@ -2,7 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/predicate.hpp"
+
 using namespace crbc::text;
+using crbc::testing::check_predicate;
 
 TEST_CASE("ascii_lower folds A-Z only, leaving other bytes as they are") {
   CHECK(ascii_lower("Content-Type: TEXT/Html") == "content-type: text/html");
@@ -39,10 +42,6 @@ TEST_CASE("has_token finds a whole token of a space-separated list") {
 }
 
 TEST_CASE("is_ascii_digits wants one or more of 0-9 and nothing else") {
-  CHECK(is_ascii_digits("2026"));
-  CHECK(is_ascii_digits("0"));
-  CHECK_FALSE(is_ascii_digits(""));
-  CHECK_FALSE(is_ascii_digits("12a"));
-  CHECK_FALSE(is_ascii_digits(" 12"));
-  CHECK_FALSE(is_ascii_digits("\xD9\xA1"));  // ARABIC-INDIC DIGIT ONE is not ASCII
+  check_predicate(is_ascii_digits, {"2026", "0"},
+                  {"", "12a", " 12", "\xD9\xA1"});  // ARABIC-INDIC DIGIT ONE is not ASCII
 }
