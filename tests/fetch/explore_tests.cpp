@@ -8,12 +8,8 @@
 #include "fetch/explore.hpp"
 #include "fetch/test_server.hpp"
 
-using crbc::fetch::classify_link;
-using crbc::fetch::Link;
-using crbc::fetch::LinkKind;
-using crbc::fetch::page_links;
-using crbc::fetch::testing::local_options;
-using crbc::fetch::testing::TestServer;
+using namespace crbc::fetch;
+using namespace crbc::fetch::testing;
 
 namespace {
 

@@ -5,11 +5,8 @@
 #include "fetch/test_server.hpp"
 #include "io/gzip.hpp"
 
-using crbc::fetch::FeedKind;
-using crbc::fetch::Fetcher;
-using crbc::fetch::parse_feed;
-using crbc::fetch::testing::local_options;
-using crbc::fetch::testing::TestServer;
+using namespace crbc::fetch;
+using namespace crbc::fetch::testing;
 
 namespace {
 

@@ -18,15 +18,8 @@
 #include "support/temp_dir.hpp"
 
 using namespace std::chrono_literals;
-using crbc::fetch::CrawlFrontier;
-using crbc::fetch::Delivery;
-using crbc::fetch::Fetcher;
-using crbc::fetch::FetchResult;
-using crbc::fetch::FrontierEntry;
-using crbc::fetch::Novelty;
-using crbc::fetch::StateStore;
-using crbc::fetch::testing::local_options;
-using crbc::fetch::testing::TestServer;
+using namespace crbc::fetch;
+using namespace crbc::fetch::testing;
 using crbc::testing::TemporaryDirectory;
 
 namespace {
