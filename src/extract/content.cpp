@@ -605,6 +605,36 @@ std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStat
   return roots;
 }
 
+// Old table layouts set each part of the article in a row of its own, the parts nested
+// alike in their cells (tr > td > font): in the table's other rows, the best candidate
+// nested as `top` is in its row, scoring as a part of the article would, continues it.
+std::vector<NodeId> with_continuing_rows(const Document& doc, const NodeStats& stats,
+                                         const std::unordered_map<NodeId, double>& scores,
+                                         const std::vector<Candidate>& ranked, NodeId top,
+                                         std::vector<NodeId> roots) {
+  const NodeId cell = doc.tag(top) == "td" ? top : doc.parent(top);
+  if (cell == kNoNode || doc.tag(cell) != "td" || stats.text[top] * 2 < stats.text[cell])
+    return roots;
+  const NodeId row = doc.parent(cell);
+  if (row == kNoNode || doc.tag(row) != "tr") return roots;
+  const double threshold = std::max(10.0, ranked.front().score * 0.2);
+  for (const NodeId other : doc.children(doc.parent(row))) {
+    if (other == row || doc.tag(other) != "tr") continue;
+    NodeId part = kNoNode;
+    double part_score = threshold;
+    for (NodeId n = other + 1; n < doc.subtree_end(other); ++n) {
+      const auto it = scores.find(n);
+      if (it != scores.end() && it->second >= part_score && same_nesting(doc, n, other, top, row)) {
+        part = n;
+        part_score = it->second;
+      }
+    }
+    if (part != kNoNode && stats.link_density(part) < 0.25) roots.push_back(part);
+  }
+  std::sort(roots.begin(), roots.end());
+  return roots;
+}
+
 // Readability-style scoring in three passes; empty when no paragraph scores.
 std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool skip_unlikely,
                                bool list_items = false) {
@@ -614,7 +644,8 @@ std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool
   if (scores.empty()) return {};
   const std::vector<Candidate> ranked = rank_candidates(stats, scores);
   const NodeId top = choose_top(doc, stats, ranked, body);
-  return with_continuing_siblings(doc, stats, scores, ranked, top);
+  return with_continuing_rows(doc, stats, scores, ranked, top,
+                              with_continuing_siblings(doc, stats, scores, ranked, top));
 }
 
 // Comment threads and related-story rails: regions that sit beside an article and

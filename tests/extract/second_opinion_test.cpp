@@ -300,3 +300,27 @@ TEST_CASE("an article set in runs between double line breaks outweighs a thread 
                            "</div></td></tr></table></body></html>";
   check_body(html, {"opened the new ferry terminal"}, {"I have waited years"});
 }
+
+TEST_CASE("an article set in the rows of a layout table keeps every row of it",
+          "[body][second-opinion]") {
+  // Old sites set each section in a row of its own, every section nested alike (a cell
+  // holding a heading and a <font> of text), with a row of links at the foot.
+  const auto section = [](const std::string& heading, const std::string& sentence, int count) {
+    std::string paragraphs;
+    for (int i = 0; i < count; ++i) paragraphs += "<p>" + sentence + "</p>";
+    return "<tr><td colspan=2><font size=4><p><b>" + heading + "</b></p></font><font size=3>" +
+           paragraphs + "</font></td></tr>";
+  };
+  const std::string second =
+      "The second ferry, ordered last spring, is due in the summer and will double the number "
+      "of crossings on weekdays, the operator said in its yearly report.";
+  const std::string html =
+      "<html><body><center><table>" + section("The new terminal", kSentence, 4) +
+      "<tr><td width=90></td><td><font size=2><p>Note: the old pier stays open.</p></font></td>"
+      "</tr>" +
+      section("The second ferry", second, 3) +
+      "<tr><td colspan=2><p><a href=/menu>To the harbour menu</a></p>"
+      "<p><a href=/>To the main menu</a></p></td></tr></table></center></body></html>";
+  check_body(html, {"opened the new ferry terminal", "double the number of crossings"},
+             {"To the harbour menu", "To the main menu"});
+}
