@@ -258,9 +258,16 @@ class BlockEmitter {
     constexpr std::uint32_t kSomeText = 25;
     if (content_text_ >= stats_.text[n] + kSomeText && is_region_beside_article(doc_, n))
       return true;
+    const bool minor = stats_.text[n] * 2 < content_text_;
+    // A form of fields and their labels (a comment or search form) is never article
+    // text, whatever the cleaning. Pages that wrap content in a form (the whole page, a
+    // list of ads to pick from) have far more text than labels.
+    constexpr std::uint32_t kLabelText = 50;
+    if (minor && tag == "form" && stats_.inputs[n] > 0 &&
+        stats_.text[n] < kLabelText * stats_.inputs[n])
+      return true;
     if (cleaning_ == Cleaning::minimal) return false;
     if (furniture_ignored_ && is_boilerplate_by_name(doc_, stats_, n, true)) return true;
-    const bool minor = stats_.text[n] * 2 < content_text_;
     if (!minor) return false;
     if (tag == "header") return true;
     if (is_boilerplate_by_name(doc_, stats_, n)) return true;

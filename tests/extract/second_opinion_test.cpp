@@ -324,3 +324,20 @@ TEST_CASE("an article set in the rows of a layout table keeps every row of it",
   check_body(html, {"opened the new ferry terminal", "double the number of crossings"},
              {"To the harbour menu", "To the main menu"});
 }
+
+TEST_CASE("the labels of a comment form never join a short post", "[body][second-opinion]") {
+  // A post of one line: the second opinions keep more of the page around it, but a form's
+  // field labels are never article text.
+  const std::string html =
+      "<html><body><div id=content><div class=post><h3><a href=/p/1>A short film</a></h3>"
+      "<div class=storycontent><p><iframe src=https://video.example/1></iframe></p>"
+      "<p>A short film about the ferry, made by the crew.</p></div></div>"
+      "<h2 id=comments>0 Comments</h2><p>No comments yet.</p>"
+      "<h2 id=postcomment>Leave a comment</h2><form action=/post method=post id=commentform>"
+      "<p><input name=author><label for=author><small>Name (required)</small></label></p>"
+      "<p><input name=email><label for=email><small>Mail (will not be published)</small>"
+      "</label></p><p><input name=url><label for=url><small>Website</small></label></p>"
+      "<p><textarea name=comment></textarea></p></form></div>"
+      "<div id=sidebar><ul><li><a href=/>Home</a></li></ul></div></body></html>";
+  check_body(html, {"A short film about the ferry"}, {"Name (required)", "Website"});
+}
