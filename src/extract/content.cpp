@@ -605,9 +605,9 @@ std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStat
   return roots;
 }
 
-// Old table layouts set each part of the article in a row of its own, the parts nested
-// alike in their cells (tr > td > font): in the table's other rows, the best candidate
-// nested as `top` is in its row, scoring as a part of the article would, continues it.
+// Pass 3 for table layouts: old sites set each part of the article in a row of its own,
+// the parts nested alike in their cells (tr > td > font). In the table's other rows, the best
+// candidate nested as `top` is in its row, scoring as a part of the article would, continues it.
 std::vector<NodeId> with_continuing_rows(const Document& doc, const NodeStats& stats,
                                          const std::unordered_map<NodeId, double>& scores,
                                          const std::vector<Candidate>& ranked, NodeId top,
