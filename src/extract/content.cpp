@@ -128,7 +128,11 @@ Furniture furniture_token(std::string_view token) {
       "captions",  "credit",     "credits",  "copyright",     "date",        "dates",
       "timestamp", "pubdate",    "gallery",  "slideshow",     "carousel",    "bio",
       "biography", "authorbio",  "author",   "authors",       "contributor"};
-  if (one_of(token, kExact)) return Furniture::strong;
+  // The same words in German, French, Spanish, Portuguese and Polish.
+  static constexpr std::array<std::string_view, 12> kExactElsewhere = {
+      "werbung", "anzeige",  "publicite", "publicidad", "publicidade", "reklama",
+      "teilen",  "partager", "partage",   "compartir",  "udostepnij",  "autor"};
+  if (one_of(token, kExact) || one_of(token, kExactElsewhere)) return Furniture::strong;
   // Paywalled sites mark the gated article text itself for subscribers
   // ("subscriber-only"); their sign-up boxes say "subscribe" or "subscription".
   // The part meant for paper is the article; print buttons are "print" words.
@@ -139,7 +143,9 @@ Furniture furniture_token(std::string_view token) {
                       {"share",    "sharing", "social",  "comment",      "related",   "newsletter",
                        "subscri",  "advert",  "sponsor", "promo",        "recommend", "cookie",
                        "consent",  "gdpr",    "disqus",  "notification", "readmore",  "morestories",
-                       "jumplink", "print",   "tooltip", "popover",      "hovercard"})) {
+                       "jumplink", "print",   "tooltip", "popover",      "hovercard"}) ||
+      starts_with_any(token, {"kommentar", "komentarz", "comentarios", "verwandt", "empfehlung",
+                              "relacionad", "similaires"})) {
     return Furniture::strong;
   }
   if (one_of(token, kLayout)) return Furniture::weak;
@@ -155,11 +161,20 @@ bool is_boilerplate_token(std::string_view token) {
          token != "aside";
 }
 
+// Words that name the article text itself in German, French, Spanish, Portuguese and
+// Polish ("artikel-inhalt", "contenido-noticia", "tresc-artykulu").
+bool is_main_text_token_elsewhere(std::string_view token) {
+  static constexpr std::array<std::string_view, 10> kExact = {
+      "artikel", "inhalt",   "contenu", "contenido", "conteudo",
+      "noticia", "articulo", "artigo",  "artykul",   "tresc"};
+  return one_of(token, kExact);
+}
+
 bool is_content_token(std::string_view token) {
   static constexpr std::array<std::string_view, 14> kExact = {
       "article", "body",  "content", "entry", "hentry",   "main",        "post",
       "text",    "story", "blog",    "prose", "richtext", "articlebody", "storybody"};
-  return one_of(token, kExact);
+  return one_of(token, kExact) || is_main_text_token_elsewhere(token) || token == "beitrag";
 }
 
 // Narrower than is_content_token: words that name the article text itself.
@@ -169,7 +184,7 @@ bool is_main_text_token(std::string_view token) {
   static constexpr std::array<std::string_view, 10> kExact = {
       "article", "articlebody", "content",   "entry",    "hentry",
       "main",    "story",       "storybody", "richtext", "prose"};
-  return one_of(token, kExact);
+  return one_of(token, kExact) || is_main_text_token_elsewhere(token);
 }
 
 // <rt> and <rp> are ruby annotations (readings shown above the text, and the brackets
@@ -650,9 +665,10 @@ std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool
 
 // Comment threads and related-story rails: regions that sit beside an article and
 // are never one, whatever their text. Whole words: a "commentary" is an article.
-constexpr std::array<std::string_view, 9> kRegionsBesideArticle = {
-    "comment",  "comments",    "commentlist",     "disqus",  "related",
-    "relateds", "recommended", "recommendations", "readnext"};
+constexpr std::array<std::string_view, 13> kRegionsBesideArticle = {
+    "comment",      "comments",    "commentlist",     "disqus",   "related",
+    "relateds",     "recommended", "recommendations", "readnext", "kommentare",
+    "commentaires", "comentarios", "komentarze"};
 
 }  // namespace
 

@@ -341,3 +341,25 @@ TEST_CASE("the labels of a comment form never join a short post", "[body][second
       "<div id=sidebar><ul><li><a href=/>Home</a></li></ul></div></body></html>";
   check_body(html, {"A short film about the ferry"}, {"Name (required)", "Website"});
 }
+
+TEST_CASE("class names in German, French, Spanish and Polish say article and comments too",
+          "[body][second-opinion]") {
+  // A German page: the article's wrapper says "artikel-inhalt", an advertisement inside it
+  // "werbung", and the longer reader comments below sit in "kommentare".
+  const std::string satz =
+      "<p>Die Hafenbehörde hat am Montag das neue Fährterminal eröffnet, nach drei Jahren "
+      "Bauzeit und einem langen Streit über die Kosten, sagte der Bürgermeister.</p>";
+  std::string comments;
+  for (int i = 0; i < 8; ++i) {
+    comments +=
+        "<div class=eintrag><p>Endlich, nach so vielen Jahren, fährt die Fähre wieder, "
+        "und die Preise sind auch noch vernünftig, finde ich, danke an alle.</p></div>";
+  }
+  const std::string html =
+      "<html><body><div class=artikel-inhalt>" + satz + satz +
+      "<div class=werbung><p>Jetzt Angebot sichern, nur heute, mit Rabatt, für alle "
+      "Leser.</p></div>" +
+      satz + "</div><div class=kommentare>" + comments + "</div></body></html>";
+  check_body(html, {"das neue Fährterminal eröffnet"},
+             {"Endlich, nach so vielen Jahren", "Jetzt Angebot sichern"});
+}
