@@ -566,6 +566,23 @@ NodeId choose_top(const Document& doc, const NodeStats& stats, const std::vector
   return top;
 }
 
+// The one element a wrapper holds, through wrappers of wrappers (div > div > p), or `n`
+// itself when it holds text of its own or several elements.
+NodeId unwrapped(const Document& doc, const NodeStats& stats, NodeId n) {
+  for (;;) {
+    const std::string_view tag = doc.tag(n);
+    if ((tag != "div" && tag != "section") || stats.direct_text[n] != 0) return n;
+    NodeId only = kNoNode;
+    for (const NodeId child : doc.children(n)) {
+      if (!doc.is_element(child)) continue;
+      if (only != kNoNode) return n;
+      only = child;
+    }
+    if (only == kNoNode) return n;
+    n = only;
+  }
+}
+
 // A paragraph, or a block of bare text such as a summary above the article.
 bool is_text_block_beside(const Document& doc, const NodeStats& stats, NodeId n) {
   const std::string_view tag = doc.tag(n);
@@ -599,7 +616,6 @@ std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStat
   const bool best_inside_top = best != top && doc.contains(top, best);
   const double inner_threshold = std::max(10.0, top_score * 0.2);
   const auto continues_article = [&](NodeId sibling) {
-    if (!doc.is_element(sibling)) return false;
     if (is_non_content_element(doc, sibling) || is_hidden(doc, sibling)) return false;
     const double bonus = !top_class.empty() && doc.attr_or_empty(sibling, "class") == top_class
                              ? top_final * 0.2
@@ -613,9 +629,26 @@ std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStat
       return true;
     return is_text_block_beside(doc, stats, sibling);
   };
-  std::vector<NodeId> roots;
+  // Sites wrap the lede's paragraphs one by one above the article's container. One such
+  // wrapper alone is more often a notice (a sign-in prompt); after the article, an
+  // author's bio or a promotion.
+  const auto is_wrapped_paragraph = [&](NodeId sibling) {
+    if (sibling > top || is_hidden(doc, sibling)) return false;
+    const NodeId inner = unwrapped(doc, stats, sibling);
+    return inner != sibling && doc.tag(inner) == "p" && is_text_block_beside(doc, stats, inner);
+  };
+  std::vector<NodeId> siblings;
   for (const NodeId sibling : doc.children(parent)) {
-    if (sibling == top || continues_article(sibling)) roots.push_back(sibling);
+    if (doc.is_element(sibling)) siblings.push_back(sibling);
+  }
+  std::vector<bool> wrapped(siblings.size());
+  std::transform(siblings.begin(), siblings.end(), wrapped.begin(), is_wrapped_paragraph);
+  std::vector<NodeId> roots;
+  for (std::size_t i = 0; i < siblings.size(); ++i) {
+    const bool in_run_of_wrapped =
+        wrapped[i] && ((i > 0 && wrapped[i - 1]) || (i + 1 < siblings.size() && wrapped[i + 1]));
+    if (siblings[i] == top || in_run_of_wrapped || continues_article(siblings[i]))
+      roots.push_back(siblings[i]);
   }
   return roots;
 }

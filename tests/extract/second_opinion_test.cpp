@@ -363,3 +363,24 @@ TEST_CASE("class names in German, French, Spanish and Polish say article and com
   check_body(html, {"das neue Fährterminal eröffnet"},
              {"Endlich, nach so vielen Jahren", "Jetzt Angebot sichern"});
 }
+
+TEST_CASE("the opening paragraphs, each in a wrapper of its own, stay before the article's body",
+          "[body][second-opinion]") {
+  // Some sites wrap the first paragraphs one by one ("first-par", "second-par") above the
+  // container of the rest, with a box of related links between them. An author's note in
+  // a wrapper after the body stays out.
+  const std::string html =
+      "<html><body><div id=main-body><div class=first-par><p>Ferry service resumed across "
+      "the bay on Monday, the first crossing since the storm closed the harbour in March, "
+      "the port said.</p></div><div class=second-par><p>Passengers queued from dawn for "
+      "the seven o'clock boat, and some had travelled from the far end of the county to be "
+      "on board.</p></div><ul class=links><li><a href=/a>Harbour closed</a></li>"
+      "<li><a href=/b>Storm damage</a></li></ul><div class=body>" +
+      paragraphs_of(6) +
+      "</div><div class=note><p>Jo Smith writes about shipping and the coast for the paper, "
+      "and has covered the harbour for twenty years.</p></div></div></body></html>";
+  check_body(html,
+             {"Ferry service resumed across the bay", "Passengers queued from dawn",
+              "opened the new ferry terminal"},
+             {"Jo Smith writes about shipping"});
+}
