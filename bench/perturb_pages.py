@@ -7,7 +7,7 @@ usage: perturb_pages.py KIND SET_DIR OUT_DIR
 KIND is one of:
   names   every class and id attribute removed: the page's names say nothing, as on
           sites with hashed class names (CSS modules) or names in another language;
-  wrap    every <p> wrapped in a <div> of its own, as page builders do;
+  wrap    every closed <p> wrapped in a <div> of its own, as page builders do;
   breaks  paragraphs joined into runs separated by <br><br>, as older CMSs do.
 
 SET_DIR holds html/<id>.html.gz and ground-truth.json; OUT_DIR receives the same
@@ -31,8 +31,19 @@ def without_names(html):
 
 
 def with_wrapped_paragraphs(html):
-    html = PARAGRAPH_START.sub(lambda m: b"<div><p" + (m.group(1) or b"") + b">", html)
-    return PARAGRAPH_END.sub(b"</p></div>", html)
+    # Only paragraphs closed before the next one opens: wrapping the old style of
+    # <p> as a separator would nest the rest of the page one level deeper a time.
+    starts = [m for m in PARAGRAPH_START.finditer(html)]
+    pieces, copied = [], 0
+    for i, start in enumerate(starts):
+        limit = starts[i + 1].start() if i + 1 < len(starts) else len(html)
+        end = PARAGRAPH_END.search(html, start.end(), limit)
+        if end is None:
+            continue
+        pieces += [html[copied:start.start()], b"<div>", html[start.start():end.end()], b"</div>"]
+        copied = end.end()
+    pieces.append(html[copied:])
+    return b"".join(pieces)
 
 
 def with_breaks(html):

@@ -487,11 +487,54 @@ double length_points(const Document& doc, const NodeStats& stats, NodeId n, std:
   return runs >= 2 ? run_points : 1.0 + std::min(text / 100.0, 3.0);
 }
 
+// The one element a wrapper holds, through wrappers of wrappers (div > div > p), or `n`
+// itself when it holds text of its own or several elements.
+NodeId unwrapped(const Document& doc, const NodeStats& stats, NodeId n) {
+  for (;;) {
+    const std::string_view tag = doc.tag(n);
+    if ((tag != "div" && tag != "section") || stats.direct_text[n] != 0) return n;
+    NodeId only = kNoNode;
+    for (const NodeId child : doc.children(n)) {
+      if (!doc.is_element(child)) continue;
+      if (only != kNoNode) return n;
+      only = child;
+    }
+    if (only == kNoNode) return n;
+    n = only;
+  }
+}
+
+// The outermost <div> or <section> holding nothing but paragraph `p`, if any.
+NodeId paragraph_wrapper(const Document& doc, const NodeStats& stats, NodeId p) {
+  constexpr int kMostWrappers = 4;
+  NodeId wrapper = kNoNode;
+  NodeId ancestor = doc.parent(p);
+  for (int i = 0; i < kMostWrappers && ancestor != kNoNode && doc.is_element(ancestor); ++i) {
+    const std::string_view tag = doc.tag(ancestor);
+    if ((tag != "div" && tag != "section") || stats.text[ancestor] > stats.text[p] + 2) break;
+    wrapper = ancestor;
+    ancestor = doc.parent(ancestor);
+  }
+  return wrapper;
+}
+
+// Whether the next element after `n` among its siblings wraps a paragraph alone.
+bool next_wraps_paragraph(const Document& doc, const NodeStats& stats, NodeId n) {
+  constexpr int kMostSkipped = 4;  // text and comments between the two
+  NodeId next = doc.next_sibling(n);
+  for (int i = 0; i < kMostSkipped && next != kNoNode && !doc.is_element(next); ++i)
+    next = doc.next_sibling(next);
+  if (next == kNoNode || !doc.is_element(next)) return false;
+  const NodeId inner = unwrapped(doc, stats, next);
+  return inner != next && doc.tag(inner) == "p";
+}
+
 // Pass 1: every paragraph-like element gives points to its nearest ancestors.
 std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const NodeStats& stats,
                                                    NodeId body, bool skip_unlikely,
                                                    bool list_items) {
   std::unordered_map<NodeId, double> scores;
+  NodeId previous_wrapper = kNoNode;
   const NodeId end = doc.subtree_end(body);
   for (NodeId n = body + 1; n < end; ++n) {
     if (!doc.is_element(n)) continue;
@@ -508,6 +551,16 @@ std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const No
     const double points =
         std::min(stats.commas[n], kMostCommas) + length_points(doc, stats, n, text);
     NodeId ancestor = doc.parent(n);
+    // Page builders wrap each <p> in a <div> or two of its own: in a run of such
+    // wrappers, the points go to the run's container, as they would without them.
+    if (const NodeId wrapper = doc.tag(n) == "p" ? paragraph_wrapper(doc, stats, n) : kNoNode;
+        wrapper != kNoNode) {
+      const bool in_run =
+          (previous_wrapper != kNoNode && doc.parent(previous_wrapper) == doc.parent(wrapper)) ||
+          next_wraps_paragraph(doc, stats, wrapper);
+      if (in_run) ancestor = doc.parent(wrapper);
+      previous_wrapper = wrapper;
+    }
     for (int level = 0; level < 5 && ancestor != kNoNode && ancestor != doc.document_node();
          ++level) {
       if (!doc.is_element(ancestor)) break;
@@ -564,23 +617,6 @@ NodeId choose_top(const Document& doc, const NodeStats& stats, const std::vector
     top = parent;
   }
   return top;
-}
-
-// The one element a wrapper holds, through wrappers of wrappers (div > div > p), or `n`
-// itself when it holds text of its own or several elements.
-NodeId unwrapped(const Document& doc, const NodeStats& stats, NodeId n) {
-  for (;;) {
-    const std::string_view tag = doc.tag(n);
-    if ((tag != "div" && tag != "section") || stats.direct_text[n] != 0) return n;
-    NodeId only = kNoNode;
-    for (const NodeId child : doc.children(n)) {
-      if (!doc.is_element(child)) continue;
-      if (only != kNoNode) return n;
-      only = child;
-    }
-    if (only == kNoNode) return n;
-    n = only;
-  }
 }
 
 // A paragraph, or a block of bare text such as a summary above the article.

@@ -384,3 +384,19 @@ TEST_CASE("the opening paragraphs, each in a wrapper of its own, stay before the
               "opened the new ferry terminal"},
              {"Jo Smith writes about shipping"});
 }
+
+TEST_CASE("an article whose every paragraph sits in wrappers of its own outweighs a plain side box",
+          "[body][second-opinion]") {
+  // Page builders and some large news sites wrap each paragraph in a block of its own
+  // (div > div > p). The article's container must score as if the wrappers were not
+  // there, not lose to a box of two plain paragraphs beside it.
+  std::string wrapped;
+  for (int i = 0; i < 6; ++i) wrapped += "<div><div><p>" + kSentence + "</p></div></div>";
+  const std::string html =
+      "<html><body><div id=page><main><div>" + wrapped +
+      "</div></main><div id=side><ul><li><a href=/>Home</a></li></ul><div><div class=box>"
+      "<p>Our weekly letter brings you the tide tables, the timetable and the quayside "
+      "news.</p><p>Readers can write to the editor about the car park, the market or the "
+      "pier.</p></div></div></div></div></body></html>";
+  check_body(html, {"opened the new ferry terminal"}, {"Our weekly letter"});
+}
