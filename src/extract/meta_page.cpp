@@ -18,6 +18,46 @@ namespace {
 constexpr std::size_t kMaxMetaTags = 4000;
 constexpr std::size_t kMaxCandidates = 400;
 
+// A network's sites link each other's roots: room for many of those, and for "/".
+bool has_room_for_home_link(const PageFacts& facts, std::string_view href) {
+  constexpr std::ptrdiff_t kMostSlashLinks = 8;
+  constexpr std::ptrdiff_t kMostAbsoluteLinks = 64;
+  const bool slash = href == "/";
+  const auto alike =
+      std::count_if(facts.home_links.begin(), facts.home_links.end(),
+                    [&](const HomeLink& link) { return (link.href == "/") == slash; });
+  return alike < (slash ? kMostSlashLinks : kMostAbsoluteLinks);
+}
+
+// "/" or an absolute address with nothing after the host ("https://blog.example.org/"):
+// which host is the page's own is decided later, when the page's address is known.
+bool is_root_link(std::string_view href) {
+  if (href == "/") return true;
+  const auto scheme = href.find("://");
+  if (scheme == std::string_view::npos || scheme == 0) return false;
+  const std::string_view rest = href.substr(scheme + 3);
+  const auto slash = rest.find('/');
+  return !rest.empty() && (slash == std::string_view::npos || slash + 1 == rest.size());
+}
+
+// A link to a site's root that names the site: any link to "/"; an absolute one (blogs
+// write them so) only as the page's title (<h1><a>) or logo (<a><img>), as a page's
+// links to a root also switch editions and languages or go to a network's other sites.
+bool is_home_link(const Document& doc, NodeId a) {
+  const std::string_view href = doc.attr_or_empty(a, "href");
+  if (href == "/") return true;
+  if (!is_root_link(href)) return false;
+  if (!doc.elements_by_tag("img", a).empty()) return true;
+  constexpr int kHeadingLevels = 4;  // <h1><span><a>: the heading is near
+  NodeId ancestor = doc.parent(a);
+  for (int i = 0; i < kHeadingLevels && ancestor != kNoNode && doc.is_element(ancestor); ++i) {
+    const std::string_view tag = doc.tag(ancestor);
+    if (tag == "h1" || tag == "h2" || tag == "h3") return true;
+    ancestor = doc.parent(ancestor);
+  }
+  return false;
+}
+
 // class or id naming a byline: "byline", "article-author", "author-name", "writer".
 bool names_byline(std::string_view class_or_id) {
   const std::string lower = text::ascii_lower(class_or_id);
@@ -87,13 +127,15 @@ void collect_element(const Document& doc, NodeId n, PageFacts& facts) {
       facts.title_tag = doc.normalized_text(n);
     return;
   }
-  if (tag == "a" && facts.home_link_name.empty() && doc.attr_or_empty(n, "href") == "/") {
+  if (tag == "a" && has_room_for_home_link(facts, doc.attr_or_empty(n, "href")) &&
+      is_home_link(doc, n)) {
     std::string name = doc.normalized_text(n);
     for (NodeId img : doc.elements_by_tag("img", n)) {
       if (!name.empty()) break;
       name = meta::collapse_whitespace(doc.attr_or_empty(img, "alt"));
     }
-    if (meta::word_count(name) >= 1 && meta::word_count(name) <= 5) facts.home_link_name = name;
+    if (meta::word_count(name) >= 1 && meta::word_count(name) <= 5)
+      facts.home_links.push_back({std::string(doc.attr_or_empty(n, "href")), std::move(name)});
   }
   if (tag == "html" && facts.html_lang.empty()) {
     facts.html_lang = std::string(doc.attr_or_empty(n, "lang"));

@@ -23,6 +23,11 @@ inline constexpr NodeId kNearHeadlineAfter = 400;
 inline constexpr NodeId kNearHeadlineBefore = 60;
 
 // What one pass over the document collects; every list is bounded.
+struct HomeLink {
+  std::string href;
+  std::string name;
+};
+
 struct PageFacts {
   std::unordered_map<std::string, std::vector<std::string>> meta;  // lower-cased key
   std::vector<std::string> json_ld;
@@ -35,7 +40,8 @@ struct PageFacts {
   std::string canonical;
   std::string image_src;
   std::string html_lang;
-  std::string home_link_name;         // text or logo alt of the first link to the site's root
+  // Links to a site's root ("/", "https://host/"), in page order: their text or logo alt.
+  std::vector<HomeLink> home_links;
   NodeId breadcrumb_trail = kNoNode;  // the first visible breadcrumb trail
 };
 

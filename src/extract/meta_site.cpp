@@ -17,20 +17,25 @@ bool is_navigation_label(std::string_view label) {
        {"\u00BB", "\u00AB", "\u203A", "\u2039", "\u2192", "\u2190"}) {
     if (label.find(arrow) != std::string_view::npos) return true;
   }
-  const std::string lower = text::ascii_lower(label);
-  return text::has_token(lower, "home") || text::has_token(lower, "homepage") ||
+  std::string lower = text::ascii_lower(label);
+  for (std::size_t at = lower.find("\u00A0"); at != std::string::npos; at = lower.find("\u00A0"))
+    lower.replace(at, 2, " ");
+  return lower == "logo" || text::has_token(lower, "home") || text::has_token(lower, "homepage") ||
          lower.starts_with("go to ") || lower.starts_with("back to ");
 }
 
-std::string host_label(const Page& page) {
-  std::string_view url =
-      page.page_url.empty() ? std::string_view(page.facts.canonical) : page.page_url;
+// The host of an absolute address, without "www.": "example.org".
+std::string host_of(std::string_view url) {
   const auto scheme = url.find("://");
   if (scheme == std::string_view::npos) return {};
   url.remove_prefix(scheme + 3);
   url = url.substr(0, url.find_first_of("/:?#"));
   if (text::starts_with_ignoring_case(url, "www.")) url.remove_prefix(4);
-  return std::string(url);
+  return text::ascii_lower(url);
+}
+
+std::string host_label(const Page& page) {
+  return host_of(page.page_url.empty() ? std::string_view(page.facts.canonical) : page.page_url);
 }
 
 }  // namespace
@@ -42,9 +47,16 @@ void fill_site(const Page& page, model::Article& article) {
   if (article.site_name.empty()) article.site_name = page.ld.site_name;
   if (article.site_name.empty())
     article.site_name = page.meta_value({"application-name", "apple-mobile-web-app-title"});
-  // The name on the link home ("Home" aside), usually the logo's.
-  if (article.site_name.empty() && !is_navigation_label(page.facts.home_link_name))
-    article.site_name = page.facts.home_link_name;
+  // The name on the first link to the page's own site root ("Home" aside), usually
+  // the logo's.
+  if (!article.site_name.empty()) return;
+  const std::string host = host_label(page);
+  for (const HomeLink& link : page.facts.home_links) {
+    if (link.href != "/" && (host.empty() || host_of(link.href) != host)) continue;
+    if (is_navigation_label(link.name)) continue;
+    article.site_name = link.name;
+    return;
+  }
 }
 
 void fill_canonical(const Page& page, model::Article& article) {

@@ -437,6 +437,19 @@ TEST_CASE("Pages without declared metadata: headline and date from what is shown
        page("<title>Bakery reopens on the square</title>",
             "<div><a href=\"/\">Go to Home Page &raquo;</a></div>" + kParagraph),
        {.site_name = ""}},
+      {"a blog's name, its <h1> linked to the blog's root, is the site and not the headline",
+       "https://notes.example/2025/03/bakery.html",
+       page("<title>Valley Notes: Bakery reopens on the square</title>",
+            "<h1><a href=\"https://notes.example/\">Valley Notes</a></h1>"
+            "<p><a href=\"https://other.example/\">Our sister paper</a></p>"
+            "<h3>Bakery reopens on the square</h3>" +
+                kParagraph),
+       {.title = "Bakery reopens on the square", .site_name = "Valley Notes"}},
+      {"a link to another site's root does not name this one",
+       "https://notes.example/2025/03/bakery.html",
+       page("<title>Bakery reopens on the square</title>",
+            "<h2><a href=\"https://other.example/\">Other Paper</a></h2>" + kParagraph),
+       {.site_name = ""}},
   };
   for (const auto& c : cases) check_page(c);
 }
