@@ -80,11 +80,11 @@ void add_pipeline_options(CLI::App& command, PipelineFlags& flags, std::string d
   command.add_option("-t,--to,--format", flags.to, "Output format")
       ->type_name("FORMAT")
       ->capture_default_str()
-      ->check(choice_of(formats::output_format_names(), "format"))
+      ->check(choice_of(formats::output_format_names(), "format", formats::is_output_format_name))
       ->group(kOutputGroup);
   command.add_option("-f,--from", flags.from, "Input format, instead of detecting it")
       ->type_name("FORMAT")
-      ->check(choice_of(formats::input_format_names(), "format"))
+      ->check(choice_of(formats::input_format_names(), "format", formats::is_input_format_name))
       ->group(kInputGroup);
   command.add_option("-o,--output", o.output_file, "Write to FILE (atomically) instead of stdout")
       ->type_name("FILE")

@@ -4,7 +4,8 @@
 
 namespace crbc::cli {
 
-CLI::Validator choice_of(const std::vector<std::string_view>& choices, std::string what) {
+CLI::Validator choice_of(const std::vector<std::string_view>& choices, std::string what,
+                         std::function<bool(std::string_view)> other_spelling) {
   std::vector<std::string> names(choices.begin(), choices.end());
   std::string listed;
   std::string described;
@@ -12,8 +13,10 @@ CLI::Validator choice_of(const std::vector<std::string_view>& choices, std::stri
     listed += (listed.empty() ? "" : ", ") + name;
     described += (described.empty() ? "" : ",") + name;
   }
-  auto check = [names, listed, what = std::move(what)](std::string& value) {
+  auto check = [names, listed, what = std::move(what),
+                other_spelling = std::move(other_spelling)](std::string& value) {
     if (std::find(names.begin(), names.end(), value) != names.end()) return std::string();
+    if (other_spelling && other_spelling(value)) return std::string();
     return "unknown " + what + " \"" + value + "\" (one of: " + listed + ")";
   };
   return {std::move(check), "{" + described + "}", "choices"};

@@ -4,16 +4,18 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace crbc::cli {
 
-// One of `choices`, else a usage error naming them ("unknown format \"x\" (one of: a,
-// b)"), where `what` names the kind of value. Described as "{a,b}", the way CLI11
-// describes its own sets.
-CLI::Validator choice_of(const std::vector<std::string_view>& choices, std::string what);
+// One of `choices`, or a value `other_spelling` takes ("md" for markdown), else a usage
+// error naming the choices ("unknown format \"x\" (one of: a, b)"), where `what` names
+// the kind of value. Described as "{a,b}", the way CLI11 describes its own sets.
+CLI::Validator choice_of(const std::vector<std::string_view>& choices, std::string what,
+                         std::function<bool(std::string_view)> other_spelling = {});
 
 // The choices of a choice_of() check in an option's type name ("FORMAT:{json,yaml}"
 // gives json and yaml); none when it has no such check.

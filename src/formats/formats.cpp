@@ -158,6 +158,28 @@ std::vector<std::string_view> output_format_names() {
   return names;
 }
 
+namespace {
+
+const FormatName* entry_for(std::string_view name) {
+  const std::optional<Format> format = format_from_name(name);
+  if (!format) return nullptr;
+  const auto* entry = std::find_if(kFormats.begin(), kFormats.end(),
+                                   [&](const FormatName& f) { return f.format == *format; });
+  return entry == kFormats.end() ? nullptr : entry;
+}
+
+}  // namespace
+
+bool is_input_format_name(std::string_view name) {
+  const FormatName* entry = entry_for(name);
+  return entry != nullptr && entry->input;
+}
+
+bool is_output_format_name(std::string_view name) {
+  const FormatName* entry = entry_for(name);
+  return entry != nullptr && entry->output;
+}
+
 std::string_view file_extension(Format format) {
   for (const FormatName& f : kFormats) {
     if (f.format == format) return f.extension;

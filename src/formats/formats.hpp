@@ -23,6 +23,10 @@ std::string_view format_name(Format format);
 // Names accepted by --from / --to, for help texts and completions.
 std::vector<std::string_view> input_format_names();
 std::vector<std::string_view> output_format_names();
+// Whether --from / --to take `name`: a name above or another spelling of one ("md",
+// "YAML"), as format_from_name reads it.
+bool is_input_format_name(std::string_view name);
+bool is_output_format_name(std::string_view name);
 
 // Guesses the format of an input from its first bytes (up to a few KiB) and,
 // when those are ambiguous, the file name's extension.

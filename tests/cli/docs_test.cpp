@@ -224,3 +224,28 @@ TEST_CASE("an option's choices and default come from its definition, wherever th
   CHECK(input_only.status == 2);
   CHECK(input_only.err.find("unknown format \"warc\"") != std::string::npos);
 }
+
+TEST_CASE("the other spellings of the formats that crbc-convert(1) lists are taken") {
+  // "Format names are case-insensitive; md, yml, ... are accepted as other names".
+  const std::string man = read_repo_file("man/crbc-convert.1");
+  const auto start = man.find("Format names are case-insensitive;");
+  const auto end = man.find("are accepted as other names", start);
+  REQUIRE(start != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  std::vector<std::string> spellings;
+  const std::string listed = man.substr(start, end - start);
+  for (auto at = listed.find(".Cm "); at != std::string::npos; at = listed.find(".Cm ", at + 1)) {
+    const auto name_end = listed.find_first_of(" \n", at + 4);
+    spellings.push_back(listed.substr(at + 4, name_end - at - 4));
+  }
+  CHECK(spellings.size() >= 5);
+  for (const std::string& spelling : spellings) {
+    INFO("--to " << spelling);
+    CHECK(run(crbc_command("convert -t " + spelling + " </dev/null")).status == 0);
+  }
+  CHECK(run(crbc_command("convert -t MARKDOWN </dev/null")).status == 0);
+  CHECK(run(crbc_command("convert -f yml </dev/null")).status == 0);
+  // An input-only format stays refused as output, however it is spelled.
+  CHECK(run(crbc_command("convert -t warc.gz </dev/null")).status == 2);
+  CHECK(run(crbc_command("convert -f txt </dev/null")).status == 2);
+}
