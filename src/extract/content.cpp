@@ -487,20 +487,21 @@ double length_points(const Document& doc, const NodeStats& stats, NodeId n, std:
   return runs >= 2 ? run_points : 1.0 + std::min(text / 100.0, 3.0);
 }
 
-// The one element a wrapper holds, through wrappers of wrappers (div > div > p), or `n`
-// itself when it holds text of its own or several elements.
-NodeId unwrapped(const Document& doc, const NodeStats& stats, NodeId n) {
-  for (;;) {
-    const std::string_view tag = doc.tag(n);
-    if ((tag != "div" && tag != "section") || stats.direct_text[n] != 0) return n;
+// The <p> that `n`, a <div> or <section>, holds alone, through wrappers of wrappers
+// (div > div > p); kNoNode when it holds text of its own, several elements or no <p>.
+NodeId wrapped_paragraph(const Document& doc, const NodeStats& stats, NodeId n) {
+  for (NodeId wrapper = n;;) {
+    const std::string_view tag = doc.tag(wrapper);
+    if (tag == "p" && wrapper != n) return wrapper;
+    if ((tag != "div" && tag != "section") || stats.direct_text[wrapper] != 0) return kNoNode;
     NodeId only = kNoNode;
-    for (const NodeId child : doc.children(n)) {
+    for (const NodeId child : doc.children(wrapper)) {
       if (!doc.is_element(child)) continue;
-      if (only != kNoNode) return n;
+      if (only != kNoNode) return kNoNode;
       only = child;
     }
-    if (only == kNoNode) return n;
-    n = only;
+    if (only == kNoNode) return kNoNode;
+    wrapper = only;
   }
 }
 
@@ -524,9 +525,7 @@ bool next_wraps_paragraph(const Document& doc, const NodeStats& stats, NodeId n)
   NodeId next = doc.next_sibling(n);
   for (int i = 0; i < kMostSkipped && next != kNoNode && !doc.is_element(next); ++i)
     next = doc.next_sibling(next);
-  if (next == kNoNode || !doc.is_element(next)) return false;
-  const NodeId inner = unwrapped(doc, stats, next);
-  return inner != next && doc.tag(inner) == "p";
+  return next != kNoNode && doc.is_element(next) && wrapped_paragraph(doc, stats, next) != kNoNode;
 }
 
 // Pass 1: every paragraph-like element gives points to its nearest ancestors.
@@ -670,8 +669,8 @@ std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStat
   // author's bio or a promotion.
   const auto is_wrapped_paragraph = [&](NodeId sibling) {
     if (sibling > top || is_hidden(doc, sibling)) return false;
-    const NodeId inner = unwrapped(doc, stats, sibling);
-    return inner != sibling && doc.tag(inner) == "p" && is_text_block_beside(doc, stats, inner);
+    const NodeId paragraph = wrapped_paragraph(doc, stats, sibling);
+    return paragraph != kNoNode && is_text_block_beside(doc, stats, paragraph);
   };
   std::vector<NodeId> siblings;
   for (const NodeId sibling : doc.children(parent)) {

@@ -40,14 +40,11 @@ bool is_root_link(std::string_view href) {
   return !rest.empty() && (slash == std::string_view::npos || slash + 1 == rest.size());
 }
 
-// A link to a site's root that names the site: any link to "/"; an absolute one (blogs
+// Whether link `a` to a root names the site: any link to "/"; an absolute one (blogs
 // write them so) only as the page's title (<h1><a>) or logo (<a><img>), as a page's
 // links to a root also switch editions and languages or go to a network's other sites.
-bool is_home_link(const Document& doc, NodeId a) {
-  const std::string_view href = doc.attr_or_empty(a, "href");
-  if (href == "/") return true;
-  if (!is_root_link(href)) return false;
-  if (!doc.elements_by_tag("img", a).empty()) return true;
+bool names_site(const Document& doc, NodeId a, std::string_view href) {
+  if (href == "/" || !doc.elements_by_tag("img", a).empty()) return true;
   constexpr int kHeadingLevels = 4;  // <h1><span><a>: the heading is near
   NodeId ancestor = doc.parent(a);
   for (int i = 0; i < kHeadingLevels && ancestor != kNoNode && doc.is_element(ancestor); ++i) {
@@ -127,15 +124,16 @@ void collect_element(const Document& doc, NodeId n, PageFacts& facts) {
       facts.title_tag = doc.normalized_text(n);
     return;
   }
-  if (tag == "a" && has_room_for_home_link(facts, doc.attr_or_empty(n, "href")) &&
-      is_home_link(doc, n)) {
-    std::string name = doc.normalized_text(n);
+  if (const std::string_view href = doc.attr_or_empty(n, "href");
+      tag == "a" && is_root_link(href) && has_room_for_home_link(facts, href) &&
+      names_site(doc, n, href)) {
+    std::string name = meta::collapse_whitespace(doc.normalized_text(n));
     for (NodeId img : doc.elements_by_tag("img", n)) {
       if (!name.empty()) break;
       name = meta::collapse_whitespace(doc.attr_or_empty(img, "alt"));
     }
     if (meta::word_count(name) >= 1 && meta::word_count(name) <= 5)
-      facts.home_links.push_back({std::string(doc.attr_or_empty(n, "href")), std::move(name)});
+      facts.home_links.push_back({std::string(href), std::move(name)});
   }
   if (tag == "html" && facts.html_lang.empty()) {
     facts.html_lang = std::string(doc.attr_or_empty(n, "lang"));

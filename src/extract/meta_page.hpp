@@ -22,12 +22,13 @@ namespace crbc::extract::meta {
 inline constexpr NodeId kNearHeadlineAfter = 400;
 inline constexpr NodeId kNearHeadlineBefore = 60;
 
-// What one pass over the document collects; every list is bounded.
+// A link to a site's root: where it goes ("/", "https://host/") and what it says.
 struct HomeLink {
   std::string href;
-  std::string name;
+  std::string name;  // its text, or its logo's alt
 };
 
+// What one pass over the document collects; every list is bounded.
 struct PageFacts {
   std::unordered_map<std::string, std::vector<std::string>> meta;  // lower-cased key
   std::vector<std::string> json_ld;
@@ -40,8 +41,7 @@ struct PageFacts {
   std::string canonical;
   std::string image_src;
   std::string html_lang;
-  // Links to a site's root ("/", "https://host/"), in page order: their text or logo alt.
-  std::vector<HomeLink> home_links;
+  std::vector<HomeLink> home_links;   // in page order
   NodeId breadcrumb_trail = kNoNode;  // the first visible breadcrumb trail
 };
 

@@ -17,9 +17,7 @@ bool is_navigation_label(std::string_view label) {
        {"\u00BB", "\u00AB", "\u203A", "\u2039", "\u2192", "\u2190"}) {
     if (label.find(arrow) != std::string_view::npos) return true;
   }
-  std::string lower = text::ascii_lower(label);
-  for (std::size_t at = lower.find("\u00A0"); at != std::string::npos; at = lower.find("\u00A0"))
-    lower.replace(at, 2, " ");
+  const std::string lower = text::ascii_lower(label);
   return lower == "logo" || text::has_token(lower, "home") || text::has_token(lower, "homepage") ||
          lower.starts_with("go to ") || lower.starts_with("back to ");
 }
