@@ -307,6 +307,41 @@ bool is_boilerplate_by_name(const Document& doc, const NodeStats& stats, NodeId 
   return furniture == Furniture::strong;
 }
 
+namespace {
+
+// A control a reader dismisses a notice with: a button, or an element acting as one.
+bool is_control(const Document& doc, NodeId n) {
+  const std::string_view tag = doc.tag(n);
+  return tag == "button" || tag == "input" || doc.attr_or_empty(n, "role") == "button";
+}
+
+// From each control up, the nearest short container whose prose speaks of cookies: the
+// notice, whatever the names of its elements (which consent tools hash or translate).
+// A menu or footer with a "Cookie Policy" link is mostly links, and left to other rules.
+// Climbs a few levels at most and checks each container once.
+void mark_consent_notices(const Document& doc, NodeStats& stats) {
+  constexpr std::uint32_t kLongestNotice = 1500;
+  constexpr int kMostLevels = 8;
+  stats.consent_notice.assign(doc.size(), false);
+  std::vector<bool> checked(doc.size(), false);
+  for (NodeId n = 1; n < doc.size(); ++n) {
+    if (!doc.is_element(n) || !is_control(doc, n)) continue;
+    NodeId container = doc.parent(n);
+    for (int level = 0; level < kMostLevels && container != kNoNode && doc.is_element(container) &&
+                        stats.text[container] <= kLongestNotice && !checked[container];
+         ++level, container = doc.parent(container)) {
+      checked[container] = true;
+      if (stats.link_density(container) < 0.5 &&
+          text::contains_ignoring_case(doc.normalized_text(container), "cookie")) {
+        stats.consent_notice[container] = true;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
 NodeStats compute_stats(const Document& doc) {
   const std::size_t size = doc.size();
   NodeStats stats;
@@ -351,6 +386,7 @@ NodeStats compute_stats(const Document& doc) {
     stats.quotes[parent] += stats.quotes[n];
     stats.figures[parent] += stats.figures[n];
   }
+  mark_consent_notices(doc, stats);
   return stats;
 }
 
@@ -537,7 +573,7 @@ std::unordered_map<NodeId, double> score_ancestors(const Document& doc, const No
   const NodeId end = doc.subtree_end(body);
   for (NodeId n = body + 1; n < end; ++n) {
     if (!doc.is_element(n)) continue;
-    if (is_non_content_element(doc, n) || is_hidden(doc, n) ||
+    if (is_non_content_element(doc, n) || is_hidden(doc, n) || stats.consent_notice[n] ||
         (skip_unlikely && is_boilerplate_by_name(doc, stats, n, true))) {
       n = doc.subtree_end(n) - 1;
       continue;
@@ -632,10 +668,12 @@ bool is_text_block_beside(const Document& doc, const NodeStats& stats, NodeId n)
   return text.find(". ") != std::string::npos || text.ends_with('.');
 }
 
-// Pass 3: `top` and its siblings that look like more of the same article.
+// Pass 3: `top` and its siblings that look like more of the same article, except one
+// that holds `thread`, the list of comments found beside it (or kNoNode).
 std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStats& stats,
                                              const std::unordered_map<NodeId, double>& scores,
-                                             const std::vector<Candidate>& ranked, NodeId top) {
+                                             const std::vector<Candidate>& ranked, NodeId top,
+                                             NodeId thread) {
   const NodeId parent = doc.parent(top);
   if (parent == kNoNode || parent == 0) return {top};
   const double top_score = ranked.front().score;
@@ -651,7 +689,9 @@ std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStat
   const bool best_inside_top = best != top && doc.contains(top, best);
   const double inner_threshold = std::max(10.0, top_score * 0.2);
   const auto continues_article = [&](NodeId sibling) {
-    if (is_non_content_element(doc, sibling) || is_hidden(doc, sibling)) return false;
+    if (is_non_content_element(doc, sibling) || is_hidden(doc, sibling) ||
+        stats.consent_notice[sibling] || sibling == thread || doc.contains(sibling, thread))
+      return false;
     const double bonus = !top_class.empty() && doc.attr_or_empty(sibling, "class") == top_class
                              ? top_final * 0.2
                              : 0.0;
@@ -718,6 +758,99 @@ std::vector<NodeId> with_continuing_rows(const Document& doc, const NodeStats& s
   return roots;
 }
 
+// The markup an entry of a list is made of: its tag, down through single children, then
+// its children's tags in order, a run of paragraphs counted once (li/div[div,p,div] for
+// a comment of any number of paragraphs). Empty for an element with fewer than two
+// children other than paragraphs, such as a wrapper of paragraphs.
+std::string record_shape(const Document& doc, NodeId n) {
+  constexpr int kMostWrappers = 3;
+  std::string shape;
+  for (int depth = 0; depth <= kMostWrappers; ++depth) {
+    shape += doc.tag(n);
+    std::vector<std::string_view> kinds;
+    NodeId only = kNoNode;
+    int children = 0;
+    for (const NodeId child : doc.children(n)) {
+      if (!doc.is_element(child)) continue;
+      ++children;
+      only = child;
+      if (kinds.empty() || kinds.back() != "p" || doc.tag(child) != "p")
+        kinds.push_back(doc.tag(child));
+    }
+    if (children != 1) {
+      if (kinds.size() < 2) return {};
+      shape += '[';
+      for (const std::string_view kind : kinds) (shape += kind) += ',';
+      shape.back() = ']';
+      return shape;
+    }
+    shape += '/';
+    n = only;
+  }
+  return {};
+}
+
+bool holds_heading(const Document& doc, NodeId n) {
+  for (NodeId d = n + 1; d < doc.subtree_end(n); ++d) {
+    if (doc.is_element(d) && one_of(doc.tag(d), kHeadings)) return true;
+  }
+  return false;
+}
+
+// `n` or the nearest of its ancestors that is one record of a list: an entry made
+// alike with at least two of its siblings (avatar, name, date, text), and without a
+// heading, which would make the entries an article's sections. kNoNode when none is.
+NodeId enclosing_record(const Document& doc, NodeId n) {
+  constexpr int kMostLevels = 4;
+  constexpr int kFewestRecords = 3;
+  for (int level = 0; level < kMostLevels && n != kNoNode && doc.is_element(n);
+       ++level, n = doc.parent(n)) {
+    const std::string_view tag = doc.tag(n);
+    if (tag != "div" && tag != "li" && tag != "article" && tag != "section") continue;
+    const NodeId parent = doc.parent(n);
+    if (parent == kNoNode) break;
+    const std::string shape = record_shape(doc, n);
+    if (shape.empty()) continue;
+    int alike = 0;
+    for (const NodeId sibling : doc.children(parent)) {
+      if (doc.is_element(sibling) && (sibling == n || record_shape(doc, sibling) == shape) &&
+          ++alike == kFewestRecords)
+        break;
+    }
+    if (alike == kFewestRecords && !holds_heading(doc, n)) return n;
+  }
+  return kNoNode;
+}
+
+// A comment thread puts each entry in a record of the same markup, and one long entry
+// can outscore a short article. When the best candidate is inside a record and a strong
+// candidate lies outside the list and inside no record of its own, the list and the
+// elements that are mostly the list are left out of the ranking. Returns the list, or
+// kNoNode.
+NodeId rank_outside_lists(const Document& doc, const NodeStats& stats,
+                          std::vector<Candidate>& ranked) {
+  const NodeId record = enclosing_record(doc, ranked.front().node);
+  if (record == kNoNode) return kNoNode;
+  const NodeId list = doc.parent(record);
+  const auto in_list = [&](const Candidate& c) {
+    return c.node == list || doc.contains(list, c.node) ||
+           (doc.contains(c.node, list) && stats.text[list] * 2 > stats.text[c.node]);
+  };
+  constexpr double kLeastShare = 0.4;
+  constexpr int kMostTried = 16;  // candidates outside the list looked at
+  const double least = ranked.front().score * kLeastShare;
+  int tried = 0;
+  for (auto it = ranked.begin() + 1; it != ranked.end() && it->score >= least && tried < kMostTried;
+       ++it) {
+    if (in_list(*it) || doc.contains(it->node, list)) continue;
+    ++tried;
+    if (enclosing_record(doc, it->node) != kNoNode) continue;
+    std::erase_if(ranked, in_list);
+    return list;
+  }
+  return kNoNode;
+}
+
 // Readability-style scoring in three passes; empty when no paragraph scores.
 std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool skip_unlikely,
                                bool list_items = false) {
@@ -725,10 +858,11 @@ std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool
   std::unordered_map<NodeId, double> scores =
       score_ancestors(doc, stats, body, skip_unlikely, list_items);
   if (scores.empty()) return {};
-  const std::vector<Candidate> ranked = rank_candidates(stats, scores);
+  std::vector<Candidate> ranked = rank_candidates(stats, scores);
+  const NodeId thread = rank_outside_lists(doc, stats, ranked);
   const NodeId top = choose_top(doc, stats, ranked, body);
   return with_continuing_rows(doc, stats, scores, ranked, top,
-                              with_continuing_siblings(doc, stats, scores, ranked, top));
+                              with_continuing_siblings(doc, stats, scores, ranked, top, thread));
 }
 
 // Comment threads and related-story rails: regions that sit beside an article and

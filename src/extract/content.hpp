@@ -22,6 +22,9 @@ struct NodeStats {
   std::vector<std::uint32_t> quotes;       // <blockquote> elements
   std::vector<std::uint32_t> figures;      // <figure> elements
   std::vector<std::uint32_t> direct_text;  // text of the node's own text children
+  // Consent notices ("We use cookies ... [Accept]"): a few lines of prose beside the
+  // article on most pages, and never part of it, whatever their class names.
+  std::vector<bool> consent_notice;
 
   double link_density(NodeId n) const noexcept {
     return text[n] == 0 ? 0.0 : static_cast<double>(link_text[n]) / text[n];

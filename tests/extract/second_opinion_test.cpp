@@ -400,3 +400,62 @@ TEST_CASE("an article whose every paragraph sits in wrappers of its own outweigh
       "pier.</p></div></div></div></div></body></html>";
   check_body(html, {"opened the new ferry terminal"}, {"Our weekly letter"});
 }
+
+TEST_CASE("a consent notice with its accept button is never the article, whatever its names",
+          "[body][second-opinion]") {
+  // Consent tools hash or translate their class names; what stays is prose about
+  // cookies and a button. Here the notice is longer than the short article.
+  const std::string notice =
+      "<div><div><p>We use cookies and similar technologies to improve your browsing "
+      "experience, show personalised content and targeted ads, analyse site traffic, and "
+      "understand where our audience is coming from, as our partners do.</p>"
+      "<p>By choosing Accept, you consent to our use of cookies and other tracking "
+      "technologies, which you can change at any time in the settings, as described in our "
+      "policy.</p><button>Accept</button></div></div>";
+  const std::string html = "<html><body>" + notice + "<div><h1>Ferry terminal opens</h1><div><p>" +
+                           kSentence +
+                           "</p><p>Boats leave every hour.</p></div></div></body></html>";
+  check_body(html, {"opened the new ferry terminal"}, {"We use cookies", "By choosing Accept"});
+}
+
+TEST_CASE("a short post outweighs the one long comment in the thread below it",
+          "[body][second-opinion]") {
+  // No class names: the thread is known by its entries, each made alike (avatar, name,
+  // date, text), and the post by lying outside them.
+  const auto comment = [](const std::string& text) {
+    return "<div><div><a href='/u/1'><img src='/a.png' alt=''></a></div><div>"
+           "<div><a href='/u/1'>reader</a></div><div>2 days ago</div><div>" +
+           text + "</div><div>Rating: 3 votes</div></div></div>";
+  };
+  std::string long_comment;
+  for (int i = 0; i < 6; ++i)
+    long_comment +=
+        "I disagree, the old terminal was fine and the money, all of it, "
+        "should have gone to the buses, the schools and the roads.<br><br>";
+  const std::string html =
+      "<html><body><div><h1>Ferry terminal opens</h1><div>" + kSentence + "<br><br>" + kSentence +
+      "</div></div><div><h2>Comments</h2>" +
+      comment("Lovely building, well done to all who worked on it.") + comment(long_comment) +
+      comment("Will the night boats stop here too, or only by day?") +
+      comment("About time, the queues were getting long.") + "</div></body></html>";
+  check_body(html, {"opened the new ferry terminal"}, {"I disagree", "Lovely building"});
+}
+
+TEST_CASE("an article's sections, made alike with their headings, are not a thread",
+          "[body][second-opinion]") {
+  const auto section = [](const std::string& heading, const std::string& paragraphs) {
+    return "<div><h2>" + heading + "</h2><p>Boats leave every hour from the new pier.</p>" +
+           paragraphs + "</div>";
+  };
+  const std::string side =
+      "<div><p>Our newsletter brings you the city's news every morning, with the weather, "
+      "the traffic and what is on in the evening, free of charge.</p><p>Sign up today and "
+      "get a year of the city's news in your inbox, with offers from our partners.</p></div>";
+  const std::string html =
+      "<html><body><div>" + section("Opening", paragraphs_of(1)) +
+      section("Cost", paragraphs_of(4)) + section("Timetable", paragraphs_of(1)) +
+      section("Next year", paragraphs_of(1)) + "</div>" + side + "</body></html>";
+  const std::string text =
+      check_body(html, {"Cost", "opened the new ferry terminal"}, {"Our newsletter"});
+  CHECK(text.size() > 4 * kSentence.size());
+}
