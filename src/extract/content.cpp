@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -668,6 +670,13 @@ bool is_text_block_beside(const Document& doc, const NodeStats& stats, NodeId n)
   return text.find(". ") != std::string::npos || text.ends_with('.');
 }
 
+// Whether `n` can never continue the article: not content, hidden, a consent notice, or
+// `thread`, the comments found beside the article (kNoNode when none were), or holding them.
+bool never_continues(const Document& doc, const NodeStats& stats, NodeId n, NodeId thread) {
+  return is_non_content_element(doc, n) || is_hidden(doc, n) || stats.consent_notice[n] ||
+         n == thread || doc.contains(n, thread);
+}
+
 // Pass 3: `top` and its siblings that look like more of the same article, except one
 // that holds `thread`, the list of comments found beside it (or kNoNode).
 std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStats& stats,
@@ -689,9 +698,7 @@ std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStat
   const bool best_inside_top = best != top && doc.contains(top, best);
   const double inner_threshold = std::max(10.0, top_score * 0.2);
   const auto continues_article = [&](NodeId sibling) {
-    if (is_non_content_element(doc, sibling) || is_hidden(doc, sibling) ||
-        stats.consent_notice[sibling] || sibling == thread || doc.contains(sibling, thread))
-      return false;
+    if (never_continues(doc, stats, sibling, thread)) return false;
     const double bonus = !top_class.empty() && doc.attr_or_empty(sibling, "class") == top_class
                              ? top_final * 0.2
                              : 0.0;
@@ -725,6 +732,52 @@ std::vector<NodeId> with_continuing_siblings(const Document& doc, const NodeStat
     if (siblings[i] == top || in_run_of_wrapped || continues_article(siblings[i]))
       roots.push_back(siblings[i]);
   }
+  return roots;
+}
+
+// Pass 3 a level up: sites set each part of an article in a container of its own, with
+// a line or a share bar beside the text (section > div > p, then the next section).
+// Where `top` is most of the text of its ancestors, a sibling of the highest such
+// ancestor continues the article when it holds a candidate nested as the best one is
+// there, with few links, and either that candidate is half as strong as the best or the
+// sibling is one of a run of such parts. A lone weaker box is a promotion.
+std::vector<NodeId> with_continuing_parts(const Document& doc, const NodeStats& stats,
+                                          const std::unordered_map<NodeId, double>& scores,
+                                          const std::vector<Candidate>& ranked, NodeId top,
+                                          NodeId body, NodeId thread, std::vector<NodeId> roots) {
+  const NodeId best = ranked.front().node;
+  if (best != top && !doc.contains(top, best)) return roots;
+  NodeId part = top;
+  for (NodeId parent = doc.parent(part); parent != kNoNode && parent != body && parent != 0 &&
+                                         stats.text[parent] * 4 <= stats.text[top] * 5;
+       parent = doc.parent(parent)) {
+    part = parent;
+  }
+  if (part == top) return roots;
+  const double best_score = ranked.front().score;
+  const double threshold = std::max(10.0, best_score * 0.2);
+  const auto inside = best_inside_children(doc, doc.parent(part), scores);
+  // Each sibling with some text, and the score of the part of the article it holds (0:
+  // none). Embeds and captions between the parts are passed over.
+  constexpr std::uint32_t kSomeText = 100;
+  std::vector<std::pair<NodeId, double>> siblings;
+  for (const NodeId sibling : doc.children(doc.parent(part))) {
+    if (sibling == part || !doc.is_element(sibling) || stats.text[sibling] < kSomeText) continue;
+    double part_score = 0.0;
+    const auto inner = inside.find(sibling);
+    if (inner != inside.end() && inner->second.score >= threshold &&
+        !never_continues(doc, stats, sibling, thread) && stats.link_density(sibling) < 0.25 &&
+        same_nesting(doc, inner->second.node, sibling, best, part))
+      part_score = inner->second.score;
+    siblings.emplace_back(sibling, part_score);
+  }
+  for (std::size_t i = 0; i < siblings.size(); ++i) {
+    const bool in_run = (i > 0 && siblings[i - 1].second > 0) ||
+                        (i + 1 < siblings.size() && siblings[i + 1].second > 0);
+    if (siblings[i].second > 0 && (in_run || siblings[i].second * 2 >= best_score))
+      roots.push_back(siblings[i].first);
+  }
+  std::sort(roots.begin(), roots.end());
   return roots;
 }
 
@@ -861,8 +914,9 @@ std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool
   std::vector<Candidate> ranked = rank_candidates(stats, scores);
   const NodeId thread = rank_outside_lists(doc, stats, ranked);
   const NodeId top = choose_top(doc, stats, ranked, body);
-  return with_continuing_rows(doc, stats, scores, ranked, top,
-                              with_continuing_siblings(doc, stats, scores, ranked, top, thread));
+  std::vector<NodeId> roots = with_continuing_siblings(doc, stats, scores, ranked, top, thread);
+  roots = with_continuing_parts(doc, stats, scores, ranked, top, body, thread, std::move(roots));
+  return with_continuing_rows(doc, stats, scores, ranked, top, std::move(roots));
 }
 
 // Comment threads and related-story rails: regions that sit beside an article and

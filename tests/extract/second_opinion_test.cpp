@@ -459,3 +459,37 @@ TEST_CASE("an article's sections, made alike with their headings, are not a thre
       check_body(html, {"Cost", "opened the new ferry terminal"}, {"Our newsletter"});
   CHECK(text.size() > 4 * kSentence.size());
 }
+
+TEST_CASE("an article set in sibling sections, a caption beside the first, keeps every section",
+          "[body][second-opinion]") {
+  // No class names. The best candidate is the first section's text; its section also
+  // holds a caption, so the other sections are the siblings of its section.
+  const auto section = [](const std::string& inside) {
+    return "<section><div>" + inside + "</div></section>";
+  };
+  const std::string later =
+      "<p>The second section says what the terminal cost, and who paid for it, in the end, "
+      "after the long argument in the council.</p>";
+  const std::string html =
+      "<html><body><div><h1>Ferry terminal opens</h1><div>"
+      "<section><div>" +
+      paragraphs_of(6) + "</div><div>Photo: the harbour authority</div></section>" +
+      section(later + later) +
+      "<section><div><a href='/x'>View this post on the photo site</a></div></section>" +
+      section(later + later) + section(later + later) +
+      "<section><ul><li><a href='/a'>Night trains return to the coast line</a></li>"
+      "<li><a href='/b'>Bus lanes for the old town</a></li>"
+      "<li><a href='/c'>The bridge that nobody wanted, ten years on</a></li></ul></section>" +
+      section(
+          "<p>Our morning newsletter brings you the harbour's news, the tides, the "
+          "weather and the timetable, every day, free of charge, to your inbox.</p>") +
+      "</div></div></body></html>";
+  const std::string text =
+      check_body(html, {"opened the new ferry terminal", "second section says"},
+                 {"morning newsletter", "Night trains"});
+  std::size_t sections = 0;
+  for (std::size_t at = text.find("second section"); at != std::string::npos;
+       at = text.find("second section", at + 1))
+    ++sections;
+  CHECK(sections == 6);
+}
