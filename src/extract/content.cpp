@@ -916,7 +916,13 @@ std::vector<NodeId> find_roots(const Document& doc, const NodeStats& stats, bool
   const NodeId top = choose_top(doc, stats, ranked, body);
   std::vector<NodeId> roots = with_continuing_siblings(doc, stats, scores, ranked, top, thread);
   roots = with_continuing_parts(doc, stats, scores, ranked, top, body, thread, std::move(roots));
-  return with_continuing_rows(doc, stats, scores, ranked, top, std::move(roots));
+  roots = with_continuing_rows(doc, stats, scores, ranked, top, std::move(roots));
+  // A table row joined one level up may also hold the part found in it: keep the row.
+  std::erase_if(roots, [&](NodeId root) {
+    return std::any_of(roots.begin(), roots.end(),
+                       [&](NodeId other) { return doc.contains(other, root); });
+  });
+  return roots;
 }
 
 // Comment threads and related-story rails: regions that sit beside an article and

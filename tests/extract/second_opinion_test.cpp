@@ -28,6 +28,14 @@ std::string paragraphs_of(int count) {
   return paragraphs;
 }
 
+// How many times `part` occurs in `text`.
+std::size_t occurrences(const std::string& text, const std::string& part) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+    ++count;
+  return count;
+}
+
 }  // namespace
 
 TEST_CASE("an article wrapper named with a furniture word still gives the article",
@@ -487,9 +495,21 @@ TEST_CASE("an article set in sibling sections, a caption beside the first, keeps
   const std::string text =
       check_body(html, {"opened the new ferry terminal", "second section says"},
                  {"morning newsletter", "Night trains"});
-  std::size_t sections = 0;
-  for (std::size_t at = text.find("second section"); at != std::string::npos;
-       at = text.find("second section", at + 1))
-    ++sections;
-  CHECK(sections == 6);
+  CHECK(occurrences(text, "second section") == 6);
+}
+
+TEST_CASE("a layout table's rows, the first with a credit line in its cell, each come once",
+          "[body][second-opinion]") {
+  // The rows are found both as parts one level up and as rows of the table.
+  const auto row = [](const std::string& paragraphs) {
+    return "<tr><td><font>" + paragraphs + "</font><i>x</i></td></tr>";
+  };
+  const std::string later =
+      "<p>The second row says what the terminal cost, and who paid for "
+      "it, in the end, after the argument, the council said.</p>";
+  const std::string html = "<html><body><table><tr><td><b>Photo by the harbour desk</b><font>" +
+                           paragraphs_of(3) + "</font><i>x</i></td></tr>" + row(later + later) +
+                           row(later + later) + "</table></body></html>";
+  const std::string text = check_body(html, {"opened the new ferry terminal", "second row says"});
+  CHECK(occurrences(text, "second row says") == 4);
 }
