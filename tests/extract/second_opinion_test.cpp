@@ -28,6 +28,14 @@ std::string paragraphs_of(int count) {
   return paragraphs;
 }
 
+// A paragraph of a later part of the article, the `part` ("section", "row") it is in
+// named in its text.
+std::string later_paragraph(const std::string& part) {
+  return "<p>The second " + part +
+         " says what the terminal cost, and who paid for it, in the end, after the long "
+         "argument in the council.</p>";
+}
+
 // How many times `part` occurs in `text`.
 std::size_t occurrences(const std::string& text, const std::string& part) {
   std::size_t count = 0;
@@ -475,9 +483,7 @@ TEST_CASE("an article set in sibling sections, a caption beside the first, keeps
   const auto section = [](const std::string& inside) {
     return "<section><div>" + inside + "</div></section>";
   };
-  const std::string later =
-      "<p>The second section says what the terminal cost, and who paid for it, in the end, "
-      "after the long argument in the council.</p>";
+  const std::string later = later_paragraph("section");
   const std::string html =
       "<html><body><div><h1>Ferry terminal opens</h1><div>"
       "<section><div>" +
@@ -504,9 +510,7 @@ TEST_CASE("a layout table's rows, the first with a credit line in its cell, each
   const auto row = [](const std::string& paragraphs) {
     return "<tr><td><font>" + paragraphs + "</font><i>x</i></td></tr>";
   };
-  const std::string later =
-      "<p>The second row says what the terminal cost, and who paid for "
-      "it, in the end, after the argument, the council said.</p>";
+  const std::string later = later_paragraph("row");
   const std::string html = "<html><body><table><tr><td><b>Photo by the harbour desk</b><font>" +
                            paragraphs_of(3) + "</font><i>x</i></td></tr>" + row(later + later) +
                            row(later + later) + "</table></body></html>";
