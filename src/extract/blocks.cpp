@@ -267,11 +267,13 @@ class BlockEmitter {
         stats_.text[n] < kLabelText * stats_.inputs[n])
       return true;
     if (cleaning_ == Cleaning::minimal) return false;
-    if (furniture_ignored_ && is_boilerplate_by_name(doc_, stats_, n, true)) return true;
+    const bool names_count = cleaning_ == Cleaning::full;
+    if (names_count && furniture_ignored_ && is_boilerplate_by_name(doc_, stats_, n, true))
+      return true;
     if (!minor) return false;
     if (tag == "header") return true;
-    if (is_boilerplate_by_name(doc_, stats_, n)) return true;
-    return is_conditionally_junk(doc_, stats_, n);
+    if (names_count && is_boilerplate_by_name(doc_, stats_, n)) return true;
+    return is_conditionally_junk(doc_, stats_, n, names_count);
   }
 
   struct Open {

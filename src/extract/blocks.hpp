@@ -14,8 +14,9 @@ namespace crbc::extract {
 
 // How much furniture the emitter takes out of the chosen elements: `full` also drops
 // the subtrees named or shaped like furniture (share bars, link lists, short wrappers);
-// `minimal` only what is never shown as text (scripts, forms, hidden elements).
-enum class Cleaning { full, minimal };
+// `by_shape` those shaped like it only, whatever their names say; `minimal` only what
+// is never shown as text (scripts, forms, hidden elements).
+enum class Cleaning { full, by_shape, minimal };
 
 // `base_url` resolves links and image sources (the page url, or its <base href>).
 std::vector<model::Block> emit_blocks(const Document& doc, const NodeStats& stats,

@@ -392,14 +392,15 @@ NodeStats compute_stats(const Document& doc) {
   return stats;
 }
 
-bool is_conditionally_junk(const Document& doc, const NodeStats& stats, NodeId n) {
+bool is_conditionally_junk(const Document& doc, const NodeStats& stats, NodeId n,
+                           bool names_count) {
   const std::string_view tag = doc.tag(n);
   const bool is_list = tag == "ul" || tag == "ol";
   if (!(tag == "div" || tag == "section" || tag == "table" || tag == "form" || is_list ||
         tag == "header" || tag == "center")) {
     return false;
   }
-  const int weight = class_weight(doc, n);
+  const int weight = names_count ? class_weight(doc, n) : std::max(class_weight(doc, n), 0);
   if (weight < 0 && stats.text[n] < 2000) return true;
   if (stats.commas[n] >= 10) return false;
   const double paragraphs = stats.paragraphs[n];

@@ -49,8 +49,10 @@ int class_weight(const Document& doc, NodeId n);
 // the page's text.
 bool is_boilerplate_by_name(const Document& doc, const NodeStats& stats, NodeId n,
                             bool unless_content_named = false);
-// Readability's "clean conditionally" test for containers inside the chosen content.
-bool is_conditionally_junk(const Document& doc, const NodeStats& stats, NodeId n);
+// Readability's "clean conditionally" test for containers inside the chosen content;
+// without `names_count`, names of furniture in the class or id say nothing.
+bool is_conditionally_junk(const Document& doc, const NodeStats& stats, NodeId n,
+                           bool names_count = true);
 
 struct ContentRoots {
   std::vector<NodeId> nodes;  // the element(s) holding the article, in document order

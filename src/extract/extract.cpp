@@ -91,6 +91,8 @@ constexpr std::size_t kNearlyEmpty = 25;
 constexpr std::size_t kTooShort = 100;
 // Under this, a body is short enough to ask for a second opinion.
 constexpr std::size_t kShortBody = 500;
+// How much more text a second opinion on a short body must find to be taken.
+constexpr std::size_t kSeveralTimes = 3;
 
 // Whether any of `roots` is itself named as furniture (a comment, a share bar).
 bool any_named_furniture(const Document& doc, const NodeStats& stats, const ContentRoots& roots) {
@@ -104,6 +106,10 @@ bool any_named_furniture(const Document& doc, const NodeStats& stats, const Cont
 //   subtrees (the article's own wrapper can carry such a word: "share-wrapper",
 //   "author-admin"), when those are other elements, not named furniture themselves,
 //   and give several times the text;
+// - a short body that is not next to nothing gives way to the same roots cleaned by
+//   shape only, when that gives several times the text: the names cut the article down
+//   to its lede (a slideshow sets its paragraphs in the slides, a paywalled page in a
+//   "paywall" box);
 // - a body of next to nothing gives way to the first of: those roots, then each set
 //   of roots with minimal cleaning, that is not next to nothing (else the longest);
 //   a page where all of them are as good as empty gives its whole visible text,
@@ -121,10 +127,12 @@ std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stat
   if (!with_furniture.nodes.empty() && with_furniture.nodes != first.nodes &&
       !any_named_furniture(doc, stats, with_furniture)) {
     std::vector<model::Block> body = emit_blocks(doc, stats, with_furniture, base_url);
-    constexpr std::size_t kSeveralTimes = 3;
     if (text_size(body) > best_text * kSeveralTimes) return body;
   }
-  if (best_text >= kTooShort) return best;
+  if (best_text >= kTooShort) {
+    std::vector<model::Block> body = emit_blocks(doc, stats, first, base_url, Cleaning::by_shape);
+    return text_size(body) > best_text * kSeveralTimes ? body : best;
+  }
   const std::array<std::pair<const ContentRoots*, Cleaning>, 3> opinions = {
       {{&with_furniture, Cleaning::full},
        {&first, Cleaning::minimal},

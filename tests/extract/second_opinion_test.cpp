@@ -517,3 +517,29 @@ TEST_CASE("a layout table's rows, the first with a credit line in its cell, each
   const std::string text = check_body(html, {"opened the new ferry terminal", "second row says"});
   CHECK(occurrences(text, "second row says") == 4);
 }
+
+TEST_CASE("an article in a slideshow or a paywall box is not cut down to its lede by their names",
+          "[body][second-opinion]") {
+  // The lede stands alone above the box whose name ("gallery", "paywall") marks furniture
+  // on most pages; here the box holds the rest of the article, a slide or a gated part
+  // at a time. A photo credit in the box is still left out: its shape is furniture.
+  const std::string lede = "<p>" + kSentence + "</p>";
+  const std::string credit = "<div class=credit><a href=/photos>Photo: Harbour Desk</a></div>";
+  for (const std::string box : {"image-gallery slides", "paywall"}) {
+    DYNAMIC_SECTION(box) {
+      std::string slides;
+      for (const std::string part : {"first", "second", "third"}) {
+        slides += "<div class='" + box + "-item'><h4></h4>" + credit + "<p>The " + part +
+                  " part says what the terminal cost, and who paid for it in the end.</p><p>" +
+                  "Harbour traffic doubled in its first month, the port said.</p></div>";
+      }
+      const std::string html = "<html><body><article><h1>Ferry terminal opens</h1>" + lede +
+                               "<div class='" + box + "'>" + slides +
+                               "</div></article></body></html>";
+      check_body(html,
+                 {"opened the new ferry terminal on Monday,", "The first part says",
+                  "The third part says", "doubled in its first month"},
+                 {"Harbour Desk"});
+    }
+  }
+}
