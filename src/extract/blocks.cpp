@@ -254,7 +254,8 @@ class BlockEmitter {
   bool skip(NodeId n) const {
     const std::string_view tag = doc_.tag(n);
     if (is_non_content_element(doc_, n)) return true;
-    if (is_hidden(doc_, n) || stats_.consent_notice[n]) return true;
+    if (is_hidden(doc_, n, cleaning_ != Cleaning::by_shape) || stats_.consent_notice[n])
+      return true;
     constexpr std::uint32_t kSomeText = 25;
     if (content_text_ >= stats_.text[n] + kSomeText && is_region_beside_article(doc_, n))
       return true;

@@ -14,7 +14,8 @@ namespace crbc::extract {
 
 // How much furniture the emitter takes out of the chosen elements: `full` also drops
 // the subtrees named or shaped like furniture (share bars, link lists, short wrappers);
-// `by_shape` those shaped like it only, whatever their names say; `minimal` only what
+// `by_shape` those shaped like it only, whatever their names and inline styles say
+// (text hidden by a style until a click or a subscription is kept); `minimal` only what
 // is never shown as text (scripts, forms, hidden elements).
 enum class Cleaning { full, by_shape, minimal };
 

@@ -241,8 +241,9 @@ bool is_non_content_element(const Document& doc, NodeId n) {
   return tag != "aside" || !holds_headline(doc, n);
 }
 
-bool is_hidden(const Document& doc, NodeId n) {
+bool is_hidden(const Document& doc, NodeId n, bool styles_count) {
   if (doc.attr(n, "hidden")) return true;
+  if (!styles_count) return false;
   // aria-hidden="true" is left alone: it hides from screen readers only, and pages
   // put it on visible text such as drop capitals.
   const std::string_view style = doc.attr_or_empty(n, "style");

@@ -38,8 +38,9 @@ bool is_non_content_tag(std::string_view tag) noexcept;
 // A non-content element, except an <aside> that holds the page's headline (an <h1>
 // whose text the <title> holds): some themes wrap the post itself in <aside>.
 bool is_non_content_element(const Document& doc, NodeId n);
-// Hidden by attribute or inline style, except the gated text of a paywalled article.
-bool is_hidden(const Document& doc, NodeId n);
+// Hidden by attribute or inline style, except the gated text of a paywalled article;
+// without `styles_count`, by attribute only.
+bool is_hidden(const Document& doc, NodeId n, bool styles_count = true);
 // Class/id evidence: positive for article/body/content, negative for boilerplate.
 int class_weight(const Document& doc, NodeId n);
 // A subtree that is boilerplate by its class/id alone (share bar, comments, ...).

@@ -107,9 +107,10 @@ bool any_named_furniture(const Document& doc, const NodeStats& stats, const Cont
 //   "author-admin"), when those are other elements, not named furniture themselves,
 //   and give several times the text;
 // - a short body that is not next to nothing gives way to the same roots cleaned by
-//   shape only, when that gives several times the text: the names cut the article down
-//   to its lede (a slideshow sets its paragraphs in the slides, a paywalled page in a
-//   "paywall" box);
+//   shape only, when that gives several times the text: names or styles cut the
+//   article down to its lede (a slideshow sets its paragraphs in the slides, a
+//   paywalled page in a "paywall" box or hidden until the reader subscribes, a "read
+//   more" button shows the rest);
 // - a body of next to nothing gives way to the first of: those roots, then each set
 //   of roots with minimal cleaning, that is not next to nothing (else the longest);
 //   a page where all of them are as good as empty gives its whole visible text,

@@ -543,3 +543,28 @@ TEST_CASE("an article in a slideshow or a paywall box is not cut down to its led
     }
   }
 }
+
+TEST_CASE("an article whose rest is hidden by a style until a click is not cut down to its lede",
+          "[body][second-opinion]") {
+  // A "read more" button or a paywall meter: the page sends the whole article and hides
+  // all but the lede with an inline style, whatever its names.
+  std::string rest;
+  for (const std::string part : {"first", "second", "third", "fourth", "fifth"}) {
+    rest += "<div style='display: none'><p>The " + part +
+            " hidden part says what the terminal cost, and who paid for it in the end.</p></div>";
+  }
+  const std::string html = "<html><body><main><h1>Ferry terminal opens</h1><div><p>" + kSentence +
+                           "</p></div>" + rest +
+                           "<div><button>Read more</button></div></main></body></html>";
+  check_body(html, {"opened the new ferry terminal", "The first hidden part says",
+                    "The fifth hidden part says"});
+}
+
+TEST_CASE("text hidden by a style stays out of an article that is not short",
+          "[body][second-opinion]") {
+  const std::string html = "<html><body><main><h1>Ferry terminal opens</h1>" + paragraphs_of(5) +
+                           "<div style='display:none'><p>Thank you for subscribing, your "
+                           "account is ready and the newsletter comes every morning.</p></div>"
+                           "</main></body></html>";
+  check_body(html, {"opened the new ferry terminal"}, {"Thank you for subscribing"});
+}
