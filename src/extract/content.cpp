@@ -852,16 +852,20 @@ bool holds_heading(const Document& doc, NodeId n) {
   return false;
 }
 
+constexpr int kFewestRecords = 3;  // entries made alike that make a list
+
+bool is_record_tag(std::string_view tag) {
+  return tag == "div" || tag == "li" || tag == "article" || tag == "section";
+}
+
 // `n` or the nearest of its ancestors that is one record of a list: an entry made
 // alike with at least two of its siblings (avatar, name, date, text), and without a
 // heading, which would make the entries an article's sections. kNoNode when none is.
 NodeId enclosing_record(const Document& doc, NodeId n) {
   constexpr int kMostLevels = 4;
-  constexpr int kFewestRecords = 3;
   for (int level = 0; level < kMostLevels && n != kNoNode && doc.is_element(n);
        ++level, n = doc.parent(n)) {
-    const std::string_view tag = doc.tag(n);
-    if (tag != "div" && tag != "li" && tag != "article" && tag != "section") continue;
+    if (!is_record_tag(doc.tag(n))) continue;
     const NodeId parent = doc.parent(n);
     if (parent == kNoNode) break;
     const std::string shape = record_shape(doc, n);
@@ -877,16 +881,38 @@ NodeId enclosing_record(const Document& doc, NodeId n) {
   return kNoNode;
 }
 
-// A comment thread puts each entry in a record of the same markup, and one long entry
-// can outscore a short article. When the best candidate is inside a record and a strong
-// candidate lies outside the list and inside no record of its own, the list and the
-// elements that are mostly the list are left out of the ranking. Returns the list, or
-// kNoNode.
+// Whether `n` is itself a list of records: children made alike, without headings, that
+// hold two thirds of its text or more (a comment thread scoring as one block).
+bool is_list_of_records(const Document& doc, const NodeStats& stats, NodeId n) {
+  std::unordered_map<std::string, std::pair<int, std::uint32_t>> shapes;  // entries, text
+  for (const NodeId child : doc.children(n)) {
+    if (!doc.is_element(child) || !is_record_tag(doc.tag(child))) continue;
+    std::string shape = record_shape(doc, child);
+    if (shape.empty() || holds_heading(doc, child)) continue;
+    auto& [entries, text] = shapes[std::move(shape)];
+    ++entries;
+    text += stats.text[child];
+  }
+  std::uint32_t in_records = 0;
+  for (const auto& [shape, entry] : shapes) {
+    if (entry.first >= kFewestRecords) in_records += entry.second;
+  }
+  return in_records > 0 && in_records * 3 >= stats.text[n] * 2;
+}
+
+// A comment thread puts each entry in a record of the same markup, and one long entry,
+// or the whole thread, can outscore a short article. When the best candidate is inside
+// a record, or is a list of records, and a strong candidate lies outside the list and
+// inside no record of its own (before the list, when the best is the list: an article
+// comes before the comments on it), the list and the elements that are mostly the list
+// are left out of the ranking. Returns the list, or kNoNode.
 NodeId rank_outside_lists(const Document& doc, const NodeStats& stats,
                           std::vector<Candidate>& ranked) {
-  const NodeId record = enclosing_record(doc, ranked.front().node);
-  if (record == kNoNode) return kNoNode;
-  const NodeId list = doc.parent(record);
+  const NodeId best = ranked.front().node;
+  const NodeId record = enclosing_record(doc, best);
+  const bool best_is_list = record == kNoNode && is_list_of_records(doc, stats, best);
+  if (record == kNoNode && !best_is_list) return kNoNode;
+  const NodeId list = best_is_list ? best : doc.parent(record);
   const auto in_list = [&](const Candidate& c) {
     return c.node == list || doc.contains(list, c.node) ||
            (doc.contains(c.node, list) && stats.text[list] * 2 > stats.text[c.node]);
@@ -897,7 +923,7 @@ NodeId rank_outside_lists(const Document& doc, const NodeStats& stats,
   int tried = 0;
   for (auto it = ranked.begin() + 1; it != ranked.end() && it->score >= least && tried < kMostTried;
        ++it) {
-    if (in_list(*it) || doc.contains(it->node, list)) continue;
+    if (in_list(*it) || doc.contains(it->node, list) || (best_is_list && it->node > list)) continue;
     ++tried;
     if (enclosing_record(doc, it->node) != kNoNode) continue;
     std::erase_if(ranked, in_list);

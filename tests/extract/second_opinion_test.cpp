@@ -568,3 +568,49 @@ TEST_CASE("text hidden by a style stays out of an article that is not short",
                            "</main></body></html>";
   check_body(html, {"opened the new ferry terminal"}, {"Thank you for subscribing"});
 }
+
+TEST_CASE("a short post outweighs the thread below it when the thread scores as one block",
+          "[body][second-opinion]") {
+  // No class names: each comment is an entry made alike (name, date, text, reply), and
+  // the thread as a whole outscores the post that comes before it.
+  const auto comment = [](const std::string& text) {
+    return "<div><div><a href='/u/1'>reader</a></div><div>2 days ago</div><p>" + text +
+           "</p><p>Reply</p></div>";
+  };
+  std::string thread;
+  for (const std::string_view text :
+       {"I took the first boat this morning, and the new waiting room is warm, bright and "
+        "clean, which is more than the old one ever was.",
+        "The cafe in the terminal is far too dear, three euros for a coffee, and the seats by "
+        "the windows are always taken by noon.",
+        "My daughter works on the night boats, and she says the new pier is safer, with better "
+        "lights, wider gangways and a proper shelter.",
+        "Parking is still a problem, the new car park fills up by eight, and the bus from the "
+        "station only runs twice an hour on weekdays.",
+        "We waited years for this, and it was worth it, even if the cost went up twice and the "
+        "opening was late by a whole summer.",
+        "The old terminal had character, the new one looks like an airport, all glass and "
+        "steel, but at least the roof does not leak."}) {
+    thread += comment(std::string(text));
+  }
+  const std::string html = "<html><body><div><h1>Ferry terminal opens</h1><div>" +
+                           paragraphs_of(2) + "</div></div><div>" + thread + "</div></body></html>";
+  check_body(html, {"opened the new ferry terminal"},
+             {"2 days ago", "first boat this morning", "roof does not leak"});
+}
+
+TEST_CASE("a page that is a list of entries made alike keeps them when nothing strong is beside",
+          "[body][second-opinion]") {
+  // A calendar of events: the entries are the content, the one line above is no article.
+  std::string events;
+  for (const std::string_view place : {"the old pier", "the town hall", "the harbour museum",
+                                       "the lighthouse", "the fish market"}) {
+    events += "<div><div>Saturday, 10:00</div><div>" + std::string(place) +
+              "</div><p>A guided walk about the new ferry terminal, its building, its cost and "
+              "the boats that will call there, for all ages, free of charge.</p></div>";
+  }
+  const std::string html =
+      "<html><body><h1>What is on</h1><div><p>Events this week.</p></div><div>" + events +
+      "</div></body></html>";
+  check_body(html, {"the old pier", "the fish market", "A guided walk"});
+}
