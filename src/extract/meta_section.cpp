@@ -2,7 +2,6 @@
 // from the page's visible breadcrumb trail. Internal to src/extract/ (meta_page.hpp).
 #include <algorithm>
 #include <array>
-#include <ranges>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -110,8 +109,10 @@ std::string visible_breadcrumb_section(const Page& page, const model::Article& a
   if (!crumbs.empty() && crumbs.back().link.empty()) crumbs.pop_back();
   const auto labels = site_labels(page, article);
   const auto titles = article_titles(page);
-  for (const Crumb& crumb : std::views::reverse(crumbs)) {
-    const std::string& text = crumb.text;
+  // Reverse iterators, not std::views::reverse: clang 14 (the fuzzing build) cannot
+  // compile libstdc++ 12's views.
+  for (auto crumb = crumbs.rbegin(); crumb != crumbs.rend(); ++crumb) {
+    const std::string& text = crumb->text;
     if (text.empty() || meta::word_count(text) > kMaxSectionWords) continue;
     if (is_home_crumb(text) || meta::matches_site_label(text, labels)) continue;
     if (names_article(text, titles)) continue;
