@@ -12,6 +12,7 @@
 #include "extract/metadata.hpp"
 #include "extract/related.hpp"
 #include "extract/url.hpp"
+#include "text/ascii.hpp"
 #include "text/sentences.hpp"
 #include "text/utf8.hpp"
 
@@ -171,31 +172,65 @@ bool within_declared(const std::vector<model::Block>& body, std::string_view dec
   return paragraphs > 0;
 }
 
+// Whether declared text is markup ("<p>One.</p><p>Two.</p>", as some sites declare
+// their articleBody) rather than plain lines: a tag opens somewhere in it.
+bool reads_as_markup(std::string_view text) {
+  for (std::size_t at = text.find('<'); at != std::string_view::npos && at + 1 < text.size();
+       at = text.find('<', at + 1)) {
+    const char next = text[at + 1];
+    if (next == '/' || next == '!' || text::is_ascii_alpha(next)) return true;
+  }
+  return false;
+}
+
+// The declared text as blocks, read as the fragment of a page it is: markup gives its
+// paragraphs, headings and lists; plain text one paragraph per line. Either way the
+// character references in it ("&amp;", "&#8217;") are decoded.
+std::vector<model::Block> declared_blocks(std::string_view declared, const ParseOptions& limits,
+                                          std::string_view base_url) {
+  std::string html;
+  if (reads_as_markup(declared)) {
+    html = declared;
+  } else {
+    html.reserve(declared.size() + declared.size() / 8);
+    for (std::size_t start = 0; start < declared.size();) {
+      const std::size_t end = std::min(declared.find('\n', start), declared.size());
+      html.append("<p>").append(declared.substr(start, end - start)).append("</p>");
+      start = end + 1;
+    }
+  }
+  const Document fragment = Document::parse(html, limits);
+  const NodeStats stats = compute_stats(fragment);
+  return emit_blocks(fragment, stats, ContentRoots{{fragment.body()}, false}, base_url,
+                     Cleaning::minimal);
+}
+
+// The text of `blocks`, one line each.
+std::string joined_text(const std::vector<model::Block>& blocks) {
+  std::string text;
+  for (const model::Block& block : blocks) text.append(plain_text(block)).push_back('\n');
+  return text;
+}
+
 // Pages that render their text with scripts leave little in the markup but may
 // declare the whole text in JSON-LD: when that is richer, it becomes the body.
-void use_declared_body_if_richer(const std::string& declared, std::vector<model::Block>& body,
+void use_declared_body_if_richer(std::string_view declared, const ParseOptions& limits,
+                                 std::string_view base_url, std::vector<model::Block>& body,
                                  std::vector<std::string>& warnings) {
   const std::size_t found = text_size(body);
-  if (declared.size() < 500) return;
+  // Markup only adds to the declared size: what is too short here stays too short.
+  constexpr std::size_t kWorthDeclaring = 500;
+  if (declared.size() < kWorthDeclaring || declared.size() * 2 < found * 3) return;
+  std::vector<model::Block> declared_body = declared_blocks(declared, limits, base_url);
+  const std::size_t declared_size = text_size(declared_body);
   // Far longer, or longer and holding all that the markup shows (the rest of the text
   // is rendered by a script, or sits behind a button).
-  const bool richer = declared.size() >= found * 3 ||
-                      (declared.size() * 2 >= found * 3 && within_declared(body, declared));
+  const bool richer =
+      declared_size >= kWorthDeclaring &&
+      (declared_size >= found * 3 ||
+       (declared_size * 2 >= found * 3 && within_declared(body, joined_text(declared_body))));
   if (!richer) return;
-  std::vector<model::Block> paragraphs;
-  std::size_t start = 0;
-  while (start < declared.size()) {
-    std::size_t end = declared.find('\n', start);
-    if (end == std::string::npos) end = declared.size();
-    model::RichText line;
-    line.text = declared.substr(start, end - start);
-    while (!line.text.empty() && (line.text.back() == ' ' || line.text.back() == '\r'))
-      line.text.pop_back();
-    while (!line.text.empty() && line.text.front() == ' ') line.text.erase(0, 1);
-    if (!line.text.empty()) paragraphs.emplace_back(model::Paragraph{std::move(line)});
-    start = end + 1;
-  }
-  body = std::move(paragraphs);
+  body = std::move(declared_body);
   warnings.emplace_back("body taken from the page's JSON-LD articleBody");
 }
 
@@ -230,9 +265,8 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
   try {
     // The decoded copy of the page is freed as soon as the document is built.
     const io::Deadline& deadline = options.deadline;
-    const Document doc =
-        Document::parse(decode_to_utf8(raw_bytes, options.content_type),
-                        {options.max_depth, options.max_errors, options.max_elements});
+    const ParseOptions limits{options.max_depth, options.max_errors, options.max_elements};
+    const Document doc = Document::parse(decode_to_utf8(raw_bytes, options.content_type), limits);
     deadline.check();
     const std::string declared_body =
         extract_metadata(doc, options.url, article, options.reference_time);
@@ -246,7 +280,7 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
     deadline.check();
     article.body = choose_body(doc, stats, base_url);
     deadline.check();
-    use_declared_body_if_richer(declared_body, article.body, result.warnings);
+    use_declared_body_if_richer(declared_body, limits, base_url, article.body, result.warnings);
     trim_body(article.body);
     describe_from_body(article);
     article.related = find_related_links(doc, stats, base_url, page_url);

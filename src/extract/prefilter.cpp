@@ -10,10 +10,6 @@
 namespace crbc::extract {
 namespace {
 
-constexpr bool is_ascii_alpha(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 // Elements that never hold children, or whose start tag implicitly closes a previous
 // sibling of the same kind: they cannot make HTML content deeper on their own.
 bool is_depth_neutral(std::string_view lower_name) noexcept {
@@ -209,7 +205,7 @@ std::string prefilter_html(std::string_view html, std::size_t max_depth, Prefilt
       pos = end;
       continue;
     }
-    if (next == '/' && lt + 2 < html.size() && is_ascii_alpha(html[lt + 2])) {
+    if (next == '/' && lt + 2 < html.size() && text::is_ascii_alpha(html[lt + 2])) {
       const Tag tag = read_tag(html, lt + 2);
       // A stray </p> or </br> makes an element of its own: it counts as one.
       if (tag.name == "p" || tag.name == "br") ++elements;
@@ -224,7 +220,7 @@ std::string prefilter_html(std::string_view html, std::size_t max_depth, Prefilt
       pos = tag.end;
       continue;
     }
-    if (!is_ascii_alpha(next)) {
+    if (!text::is_ascii_alpha(next)) {
       out.push_back('<');
       pos = lt + 1;
       continue;

@@ -19,6 +19,10 @@ inline std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+constexpr bool is_ascii_alpha(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 // Space, tab, line feed, form feed, carriage return: white space in HTML and HTTP.
 constexpr bool is_ascii_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';

@@ -280,6 +280,32 @@ TEST_CASE("a hand-made JSON-LD articleBody with raw line breaks keeps its paragr
   CHECK(paragraphs[3].content.text == kParagraph);
 }
 
+TEST_CASE("a JSON-LD articleBody written as markup gives its blocks, not its tags", "[body]") {
+  // Some sites declare the body as the HTML of the article, escaped for JSON.
+  const auto markup = run(script_rendered_page(
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"<p>" +
+      paragraphs_followed_by("<\\/p><p>", 3) +
+      "Fish &amp; chips, it&#8217;s said.<\\/p><h2>What comes next<\\/h2><ul><li>" + kParagraph +
+      "<\\/li><\\/ul>\"}</script>"));
+  const auto paragraphs = blocks_of<model::Paragraph>(markup.article);
+  REQUIRE(paragraphs.size() == 4);
+  CHECK(paragraphs[0]->content.text == kParagraph);
+  CHECK(paragraphs[3]->content.text == "Fish & chips, it\u2019s said.");
+  const auto headings = blocks_of<model::Heading>(markup.article);
+  REQUIRE(headings.size() == 1);
+  CHECK(headings[0]->content.text == "What comes next");
+  CHECK(blocks_of<model::List>(markup.article).size() == 1);
+  CHECK(model::body_text(markup.article).find('<') == std::string::npos);
+
+  // Plain lines keep their breaks and have their character references decoded; a "<"
+  // that opens no tag is text.
+  const auto plain = paragraphs_of(script_rendered_page(
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+      paragraphs_followed_by("\\n", 4) + "Fish &amp; chips for < 5 pounds.\"}</script>"));
+  REQUIRE(plain.size() == 5);
+  CHECK(plain[4].content.text == "Fish & chips for < 5 pounds.");
+}
+
 TEST_CASE("a page without a declared description is described by its opening paragraph", "[body]") {
   const std::string second =
       "<p>Work on the first line begins next spring, and the council expects the trams to run "
