@@ -8,11 +8,11 @@
 
 #include "extract/blocks.hpp"
 #include "extract/content.hpp"
+#include "extract/declared_body.hpp"
 #include "extract/document.hpp"
 #include "extract/metadata.hpp"
 #include "extract/related.hpp"
 #include "extract/url.hpp"
-#include "text/ascii.hpp"
 #include "text/sentences.hpp"
 #include "text/utf8.hpp"
 
@@ -170,39 +170,6 @@ bool within_declared(const std::vector<model::Block>& body, std::string_view dec
       return false;
   }
   return paragraphs > 0;
-}
-
-// Whether declared text is markup ("<p>One.</p><p>Two.</p>", as some sites declare
-// their articleBody) rather than plain lines: a tag opens somewhere in it.
-bool reads_as_markup(std::string_view text) {
-  for (std::size_t at = text.find('<'); at != std::string_view::npos && at + 1 < text.size();
-       at = text.find('<', at + 1)) {
-    const char next = text[at + 1];
-    if (next == '/' || next == '!' || text::is_ascii_alpha(next)) return true;
-  }
-  return false;
-}
-
-// The declared text as blocks, read as the fragment of a page it is: markup gives its
-// paragraphs, headings and lists; plain text one paragraph per line. Either way the
-// character references in it ("&amp;", "&#8217;") are decoded.
-std::vector<model::Block> declared_blocks(std::string_view declared, const ParseOptions& limits,
-                                          std::string_view base_url) {
-  std::string html;
-  if (reads_as_markup(declared)) {
-    html = declared;
-  } else {
-    html.reserve(declared.size() + declared.size() / 8);
-    for (std::size_t start = 0; start < declared.size();) {
-      const std::size_t end = std::min(declared.find('\n', start), declared.size());
-      html.append("<p>").append(declared.substr(start, end - start)).append("</p>");
-      start = end + 1;
-    }
-  }
-  const Document fragment = Document::parse(html, limits);
-  const NodeStats stats = compute_stats(fragment);
-  return emit_blocks(fragment, stats, ContentRoots{{fragment.body()}, false}, base_url,
-                     Cleaning::minimal);
 }
 
 // The text of `blocks`, one line each.

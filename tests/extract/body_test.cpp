@@ -306,6 +306,21 @@ TEST_CASE("a JSON-LD articleBody written as markup gives its blocks, not its tag
   CHECK(plain[4].content.text == "Fish & chips for < 5 pounds.");
 }
 
+TEST_CASE("WordPress shortcodes left in a JSON-LD articleBody are not text", "[body]") {
+  // An embed's shortcode is dropped whole, with its closing tag; what a shortcode wraps
+  // stays, and so does an editor's bracket, which has no attribute.
+  const auto paragraphs = paragraphs_of(script_rendered_page(
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+      paragraphs_followed_by("\\n", 4) +
+      "[related id=\\\"31\\\" title=\\\"Trams [video] and more\\\" thumb='true']\\n"
+      "[video width=\\\"640\\\" mp4=\\\"https://example.org/tram.mp4\\\"][/video]\\n"
+      "[caption id=\\\"7\\\" align=\\\"left\\\"]The first tram, in 1901.[/caption]\\n"
+      "He said it [the line] would open in May.\"}</script>"));
+  REQUIRE(paragraphs.size() == 6);
+  CHECK(paragraphs[4].content.text == "The first tram, in 1901.");
+  CHECK(paragraphs[5].content.text == "He said it [the line] would open in May.");
+}
+
 TEST_CASE("a page without a declared description is described by its opening paragraph", "[body]") {
   const std::string second =
       "<p>Work on the first line begins next spring, and the council expects the trams to run "
