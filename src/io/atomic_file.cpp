@@ -5,7 +5,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
+#include <filesystem>
+#include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace crbc::io {
@@ -22,22 +26,67 @@ std::string directory_of(const std::string& path) {
   return path.substr(0, slash);
 }
 
+mode_t current_umask() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}
+
+// The descriptor a name of this process's open streams stands for (/dev/stdout,
+// /dev/fd/3, /proc/self/fd/1), -1 for other names. Such a name is written through that
+// descriptor, so that "-o /dev/stdout >> log" appends as the shell set it up to.
+int descriptor_named(std::string_view path) {
+  if (path == "/dev/stdout") return STDOUT_FILENO;
+  if (path == "/dev/stderr") return STDERR_FILENO;
+  for (const std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (!path.starts_with(prefix)) continue;
+    const std::string_view number = path.substr(prefix.size());
+    int fd = -1;
+    const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), fd);
+    if (error == std::errc() && end == number.data() + number.size()) return fd;
+  }
+  return -1;
+}
+
 }  // namespace
 
 AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
-  std::string name = directory_of(target_) + "/.crbc-XXXXXX.tmp";
+  struct stat info {};
+  // stat() follows symbolic links: `info` is about what the target names in the end.
+  if (::stat(target_.c_str(), &info) != 0) {
+    open_temporary(target_, 0666 & ~current_umask());
+  } else if (S_ISDIR(info.st_mode)) {
+    throw OutputError(describe(target_, EISDIR));
+  } else if (!S_ISREG(info.st_mode) || descriptor_named(target_) >= 0) {
+    open_as_is();
+  } else if (std::error_code error; std::filesystem::is_symlink(target_, error)) {
+    const std::filesystem::path linked = std::filesystem::canonical(target_, error);
+    if (error) throw OutputError(target_ + ": " + error.message());
+    open_temporary(linked.string(), info.st_mode & 07777);
+  } else {
+    open_temporary(target_, info.st_mode & 07777);
+  }
+}
+
+void AtomicFile::open_temporary(const std::string& replaced, mode_t mode) {
+  std::string name = directory_of(replaced) + "/.crbc-XXXXXX.tmp";
   std::vector<char> pattern(name.begin(), name.end());
   pattern.push_back('\0');
   fd_ = ::mkstemps(pattern.data(), 4);
   if (fd_ < 0) throw OutputError(describe(target_, errno));
   temporary_.assign(pattern.data());
+  replaced_ = replaced;
   guard_ = std::make_unique<TemporaryPathGuard>(temporary_);
-  ::fchmod(
-      fd_, 0644 & ~[] {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        return mask;
-      }());
+  ::fchmod(fd_, mode);
+  buffer_ = std::make_unique<FdStreamBuf>(fd_);
+  stream_.rdbuf(buffer_.get());
+}
+
+void AtomicFile::open_as_is() {
+  const int named = descriptor_named(target_);
+  fd_ = named >= 0 ? ::fcntl(named, F_DUPFD_CLOEXEC, 0)
+                   : ::open(target_.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd_ < 0) throw OutputError(describe(target_, errno));
   buffer_ = std::make_unique<FdStreamBuf>(fd_);
   stream_.rdbuf(buffer_.get());
 }
@@ -56,13 +105,14 @@ void AtomicFile::discard() noexcept {
 void AtomicFile::commit() {
   stream_.flush();
   if (buffer_->error() != 0) throw OutputError(describe(target_, buffer_->error()));
-  if (::fsync(fd_) != 0) throw OutputError(describe(target_, errno));
+  const bool streamed = temporary_.empty();
+  if (!streamed && ::fsync(fd_) != 0) throw OutputError(describe(target_, errno));
   if (::close(fd_) != 0) {
     fd_ = -1;
     throw OutputError(describe(target_, errno));
   }
   fd_ = -1;
-  if (::rename(temporary_.c_str(), target_.c_str()) != 0) {
+  if (!streamed && ::rename(temporary_.c_str(), replaced_.c_str()) != 0) {
     throw OutputError(describe(target_, errno));
   }
   committed_ = true;

@@ -150,6 +150,28 @@ TEST_CASE("the -o file is written and nothing is left when every input fails") {
   }
 }
 
+TEST_CASE("output to /dev/stdout or a named pipe is written through, as the shell set it up") {
+  // The pipe first, required: were it replaced by a file, /dev/stdout would be too.
+  ScratchDir dir;
+  const RunResult piped =
+      run("cd " + shell_quote(dir.path().string()) + " && mkfifo pipe && { timeout 10 cat pipe & " +
+              binary() + " convert -t ndjson -o pipe; wait; } && test -p pipe",
+          record_line("piped"));
+  REQUIRE(piped.status == 0);
+  const std::vector<json> through_pipe = ndjson_lines(piped.out);
+  REQUIRE(through_pipe.size() == 1);
+  CHECK(through_pipe[0]["title"] == "piped");
+
+  const auto log = dir / "log.ndjson";
+  const std::string to_stdout =
+      binary() + " convert -t ndjson -o /dev/stdout >> " + shell_quote(log.string());
+  REQUIRE(run(to_stdout, record_line("first")).status == 0);
+  REQUIRE(run(to_stdout, record_line("second")).status == 0);
+  const std::vector<json> appended = ndjson_lines(read_file(log));
+  REQUIRE(appended.size() == 2);
+  CHECK(appended[1]["title"] == "second");
+}
+
 TEST_CASE("an output directory gets one file per input named after it") {
   ScratchDir dir;
   write_file(dir / "first.json", record_line("first"));
