@@ -26,9 +26,14 @@ std::string directory_of(const std::string& path) {
   return path.substr(0, slash);
 }
 
-mode_t current_umask() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
+// The process's file mode mask, read once: umask() can only be read by setting it, and
+// two threads reading it at once could leave it at 0.
+mode_t process_umask() {
+  static const mode_t mask = [] {
+    const mode_t current = ::umask(0);
+    ::umask(current);
+    return current;
+  }();
   return mask;
 }
 
@@ -54,7 +59,7 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   struct stat info {};
   // stat() follows symbolic links: `info` is about what the target names in the end.
   if (::stat(target_.c_str(), &info) != 0) {
-    open_temporary(target_, 0666 & ~current_umask());
+    open_temporary(target_, 0666 & ~process_umask());
   } else if (S_ISDIR(info.st_mode)) {
     throw OutputError(describe(target_, EISDIR));
   } else if (!S_ISREG(info.st_mode) || descriptor_named(target_) >= 0) {
