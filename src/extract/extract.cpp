@@ -180,20 +180,21 @@ std::string joined_text(const std::vector<model::Block>& blocks) {
 }
 
 // Pages that render their text with scripts leave little in the markup but may
-// declare the whole text in JSON-LD: when that is richer, it becomes the body.
+// declare the whole text in JSON-LD: when that is richer, it becomes the body. Next
+// to nothing in the markup, a declared news item of a few sentences is richer.
 void use_declared_body_if_richer(std::string_view declared, const ParseOptions& limits,
                                  std::string_view base_url, std::vector<model::Block>& body,
                                  std::vector<std::string>& warnings) {
   const std::size_t found = text_size(body);
+  const std::size_t least = found < kNearlyEmpty ? kTooShort : kShortBody;
   // Markup only adds to the declared size: what is too short here stays too short.
-  constexpr std::size_t kWorthDeclaring = 500;
-  if (declared.size() < kWorthDeclaring || declared.size() * 2 < found * 3) return;
+  if (declared.size() < least || declared.size() * 2 < found * 3) return;
   std::vector<model::Block> declared_body = declared_blocks(declared, limits, base_url);
   const std::size_t declared_size = text_size(declared_body);
   // Far longer, or longer and holding all that the markup shows (the rest of the text
   // is rendered by a script, or sits behind a button).
   const bool richer =
-      declared_size >= kWorthDeclaring &&
+      declared_size >= least &&
       (declared_size >= found * 3 ||
        (declared_size * 2 >= found * 3 && within_declared(body, joined_text(declared_body))));
   if (!richer) return;

@@ -306,6 +306,28 @@ TEST_CASE("a JSON-LD articleBody written as markup gives its blocks, not its tag
   CHECK(plain[4].content.text == "Fish & chips for < 5 pounds.");
 }
 
+TEST_CASE("a short news item declared in JSON-LD stands in for a page with no text", "[body]") {
+  const std::string item =
+      "Storms closed the coast road on Monday. Crews expect to reopen it by Wednesday. "
+      "Drivers are asked to use the inland route until then.";
+  const std::string declared =
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+      "\"articleBody\":\"" +
+      item + "\"}</script>";
+  const auto rendered_by_script = paragraphs_of(script_rendered_page(declared));
+  REQUIRE(rendered_by_script.size() == 1);
+  CHECK(rendered_by_script[0].content.text == item);
+
+  // A page showing its own short text keeps it.
+  const std::string shown =
+      "The coast road reopened on Tuesday, a day early, after crews "
+      "cleared the fallen trees overnight.";
+  const auto with_text = paragraphs_of("<html><head>" + declared + "</head><body><article><p>" +
+                                       shown + "</p></article></body></html>");
+  REQUIRE(with_text.size() == 1);
+  CHECK(with_text[0].content.text == shown);
+}
+
 TEST_CASE("WordPress shortcodes left in a JSON-LD articleBody are not text", "[body]") {
   // An embed's shortcode is dropped whole, with its closing tag; what a shortcode wraps
   // stays, and so does an editor's bracket, which has no attribute.
