@@ -39,6 +39,12 @@ std::string script_rendered_page(const std::string& scripts) {
   return "<html><head>" + scripts + "</head><body><div id=app></div></body></html>";
 }
 
+// A JSON-LD NewsArticle whose articleBody is `body`, already escaped for JSON.
+std::string declaring_body(const std::string& body) {
+  return "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" + body +
+         "\"}</script>";
+}
+
 // kParagraph `count` times, each followed by `separator`.
 std::string paragraphs_followed_by(const std::string& separator, int count) {
   std::string out;
@@ -257,9 +263,8 @@ TEST_CASE("embedded posts stay, a sidebar wrapping the whole article does not hi
 }
 
 TEST_CASE("the JSON-LD articleBody stands in for a body rendered by scripts", "[body]") {
-  const auto result = run(script_rendered_page(
-      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
-      paragraphs_followed_by("\\n", 5) + "Caf\\u00e9 \\\"quoted\\\" \\ud83d\\ude8b\"}</script>"));
+  const auto result = run(script_rendered_page(declaring_body(
+      paragraphs_followed_by("\\n", 5) + "Caf\\u00e9 \\\"quoted\\\" \\ud83d\\ude8b")));
   const auto paragraphs = blocks_of<model::Paragraph>(result.article);
   REQUIRE(paragraphs.size() == 6);
   CHECK(paragraphs[0]->content.text == kParagraph);
@@ -283,10 +288,9 @@ TEST_CASE("a hand-made JSON-LD articleBody with raw line breaks keeps its paragr
 TEST_CASE("a JSON-LD articleBody written as markup gives its blocks, not its tags", "[body]") {
   // Some sites declare the body as the HTML of the article, escaped for JSON.
   const auto markup = run(script_rendered_page(
-      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"<p>" +
-      paragraphs_followed_by("<\\/p><p>", 3) +
-      "Fish &amp; chips, it&#8217;s said.<\\/p><h2>What comes next<\\/h2><ul><li>" + kParagraph +
-      "<\\/li><\\/ul>\"}</script>"));
+      declaring_body("<p>" + paragraphs_followed_by("<\\/p><p>", 3) +
+                     "Fish &amp; chips, it&#8217;s said.<\\/p><h2>What comes next<\\/h2><ul><li>" +
+                     kParagraph + "<\\/li><\\/ul>")));
   const auto paragraphs = blocks_of<model::Paragraph>(markup.article);
   REQUIRE(paragraphs.size() == 4);
   CHECK(paragraphs[0]->content.text == kParagraph);
@@ -300,8 +304,7 @@ TEST_CASE("a JSON-LD articleBody written as markup gives its blocks, not its tag
   // Plain lines keep their breaks and have their character references decoded; a "<"
   // that opens no tag is text.
   const auto plain = paragraphs_of(script_rendered_page(
-      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
-      paragraphs_followed_by("\\n", 4) + "Fish &amp; chips for < 5 pounds.\"}</script>"));
+      declaring_body(paragraphs_followed_by("\\n", 4) + "Fish &amp; chips for < 5 pounds.")));
   REQUIRE(plain.size() == 5);
   CHECK(plain[4].content.text == "Fish & chips for < 5 pounds.");
 }
@@ -310,10 +313,7 @@ TEST_CASE("a short news item declared in JSON-LD stands in for a page with no te
   const std::string item =
       "Storms closed the coast road on Monday. Crews expect to reopen it by Wednesday. "
       "Drivers are asked to use the inland route until then.";
-  const std::string declared =
-      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
-      "\"articleBody\":\"" +
-      item + "\"}</script>";
+  const std::string declared = declaring_body(item);
   const auto rendered_by_script = paragraphs_of(script_rendered_page(declared));
   REQUIRE(rendered_by_script.size() == 1);
   CHECK(rendered_by_script[0].content.text == item);
@@ -331,13 +331,12 @@ TEST_CASE("a short news item declared in JSON-LD stands in for a page with no te
 TEST_CASE("WordPress shortcodes left in a JSON-LD articleBody are not text", "[body]") {
   // An embed's shortcode is dropped whole, with its closing tag; what a shortcode wraps
   // stays, and so does an editor's bracket, which has no attribute.
-  const auto paragraphs = paragraphs_of(script_rendered_page(
-      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+  const auto paragraphs = paragraphs_of(script_rendered_page(declaring_body(
       paragraphs_followed_by("\\n", 4) +
       "[related id=\\\"31\\\" title=\\\"Trams [video] and more\\\" thumb='true']\\n"
       "[video width=\\\"640\\\" mp4=\\\"https://example.org/tram.mp4\\\"][/video]\\n"
       "[caption id=\\\"7\\\" align=\\\"left\\\"]The first tram, in 1901.[/caption]\\n"
-      "He said it [the line] would open in May.\"}</script>"));
+      "He said it [the line] would open in May.")));
   REQUIRE(paragraphs.size() == 6);
   CHECK(paragraphs[4].content.text == "The first tram, in 1901.");
   CHECK(paragraphs[5].content.text == "He said it [the line] would open in May.");
