@@ -1,5 +1,7 @@
 #include "sqlite/database.hpp"
 
+#include <sys/stat.h>
+
 #include <limits>
 #include <stdexcept>
 
@@ -163,6 +165,10 @@ void Database::Closer::operator()(sqlite3* db) const noexcept {
 
 Database::Database(const std::string& path, Access access, FailureHandler on_failure)
     : on_failure_(on_failure) {
+  // SQLite would write its journal beside a device (/dev/null-journal) and fail later.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode))
+    report(on_failure_, {Failure::Kind::other, "opening " + path + ": not a regular file"});
   load_library(on_failure_);
   const int flags =
       (access == Access::read ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |

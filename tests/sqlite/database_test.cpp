@@ -1,7 +1,10 @@
 #include "sqlite/database.hpp"
 
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -109,4 +112,19 @@ TEST_CASE("failures reach the handler with their kind and what was being done") 
 TEST_CASE("without a handler, failures are runtime errors") {
   const Database db(":memory:", Database::Access::write, nullptr);
   CHECK_THROWS_AS(db.exec("not sql"), std::runtime_error);
+}
+
+TEST_CASE("a path that is not a regular file is refused before SQLite writes beside it") {
+  // A device or a named pipe given as a database would get a journal file beside it.
+  const crbc::testing::ScratchDir dir;
+  const auto pipe = dir / "pipe";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  try {
+    const Database db(pipe.string(), Database::Access::write, throw_test_error);
+    FAIL("a named pipe was opened as a database");
+  } catch (const TestError& error) {
+    CHECK_THAT(error.what(),
+               Catch::Contains(pipe.string()) && Catch::Contains("not a regular file"));
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "pipe-journal"));
 }
