@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include "extract/blocks.hpp"
 #include "extract/content.hpp"
@@ -24,15 +25,22 @@ bool is_shortcode_name_char(char c) {
   return text::is_ascii_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
+// The name a shortcode tag at `text[0]` starts with ("[video ...", "[/video]"), after
+// `skip` bytes ("[" or "[/"); empty when there is none.
+std::string_view shortcode_name(std::string_view text, std::size_t skip) {
+  std::size_t end = skip;
+  while (end < text.size() && is_shortcode_name_char(text[end])) ++end;
+  if (end == skip || !text::is_ascii_alpha(text[skip])) return {};
+  return text.substr(skip, end - skip);
+}
+
 // The length of the shortcode opening at `text[0]` ('[related id="3" title="A [b]"]'),
-// 0 when there is none; its name goes to `name`. A shortcode has at least one
-// attribute: an editor's bracket ("[sic]", "[the council]") is not one.
-std::size_t shortcode_at(std::string_view text, std::string_view& name) {
+// 0 when there is none. A shortcode has at least one attribute: an editor's bracket
+// ("[sic]", "[the council]") is not one.
+std::size_t shortcode_opening_at(std::string_view text, std::string_view name) {
   constexpr std::size_t kLongest = 4096;
-  std::size_t i = 1;
-  while (i < text.size() && is_shortcode_name_char(text[i])) ++i;
-  if (i == 1 || i >= text.size() || !text::is_ascii_alpha(text[1]) || text[i] != ' ') return 0;
-  name = text.substr(1, i - 1);
+  std::size_t i = 1 + name.size();
+  if (i >= text.size() || text[i] != ' ') return 0;
   bool has_attribute = false;
   char quote = 0;
   for (; i < std::min(text.size(), kLongest); ++i) {
@@ -56,23 +64,21 @@ std::size_t shortcode_at(std::string_view text, std::string_view& name) {
 std::string without_shortcodes(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  std::vector<std::string_view> opened;
+  std::unordered_set<std::string_view> opened;
   std::size_t copied = 0;
   for (std::size_t at = text.find('['); at != std::string_view::npos; at = text.find('[', at + 1)) {
     const std::string_view rest = text.substr(at);
-    std::string_view name;
-    std::size_t length = shortcode_at(rest, name);
-    if (length > 0) {
-      opened.push_back(name);
-    } else {
-      const auto closes = [&](std::string_view opened_name) {
-        const std::string closing = "[/" + std::string(opened_name) + "]";
-        return rest.starts_with(closing);
-      };
-      const auto it = std::find_if(opened.begin(), opened.end(), closes);
-      if (it == opened.end()) continue;
-      length = it->size() + 3;
+    std::size_t length = 0;
+    if (rest.starts_with("[/")) {
+      const std::string_view name = shortcode_name(rest, 2);
+      const std::size_t end = 2 + name.size();
+      if (!name.empty() && end < rest.size() && rest[end] == ']' && opened.contains(name))
+        length = end + 1;
+    } else if (const std::string_view name = shortcode_name(rest, 1); !name.empty()) {
+      length = shortcode_opening_at(rest, name);
+      if (length > 0) opened.insert(name);
     }
+    if (length == 0) continue;
     out.append(text.substr(copied, at - copied));
     copied = at + length;
     at = copied - 1;

@@ -58,11 +58,13 @@ int descriptor_named(std::string_view path) {
 AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   struct stat info {};
   // stat() follows symbolic links: `info` is about what the target names in the end.
-  if (::stat(target_.c_str(), &info) != 0) {
+  if (descriptor_named(target_) >= 0) {
+    open_as_is();
+  } else if (::stat(target_.c_str(), &info) != 0) {
     open_temporary(target_, 0666 & ~process_umask());
   } else if (S_ISDIR(info.st_mode)) {
     throw OutputError(describe(target_, EISDIR));
-  } else if (!S_ISREG(info.st_mode) || descriptor_named(target_) >= 0) {
+  } else if (!S_ISREG(info.st_mode)) {
     open_as_is();
   } else if (std::error_code error; std::filesystem::is_symlink(target_, error)) {
     const std::filesystem::path linked = std::filesystem::canonical(target_, error);
