@@ -145,3 +145,11 @@ TEST_CASE("a directory is refused as a target before anything is written") {
   CHECK(entries_in(dir) == 0);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a name of a closed stream of the process is an error, never a file made in its place") {
+  constexpr int kClosed = 987;
+  REQUIRE(::fcntl(kClosed, F_GETFD) == -1);
+  const std::string name = "/dev/fd/" + std::to_string(kClosed);
+  CHECK_THROWS_WITH(AtomicFile(name),
+                    Catch::Contains(name) && Catch::Contains("Bad file descriptor"));
+}
