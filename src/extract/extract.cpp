@@ -172,13 +172,6 @@ bool within_declared(const std::vector<model::Block>& body, std::string_view dec
   return paragraphs > 0;
 }
 
-// The text of `blocks`, one line each.
-std::string joined_text(const std::vector<model::Block>& blocks) {
-  std::string text;
-  for (const model::Block& block : blocks) text.append(plain_text(block)).push_back('\n');
-  return text;
-}
-
 // Pages that render their text with scripts leave little in the markup but may
 // declare the whole text in JSON-LD: when that is richer, it becomes the body. Next
 // to nothing in the markup, a declared news item of a few sentences is richer.
@@ -195,8 +188,8 @@ void use_declared_body_if_richer(std::string_view declared, const ParseOptions& 
   // is rendered by a script, or sits behind a button).
   const bool richer =
       declared_size >= least &&
-      (declared_size >= found * 3 ||
-       (declared_size * 2 >= found * 3 && within_declared(body, joined_text(declared_body))));
+      (declared_size >= found * 3 || (declared_size * 2 >= found * 3 &&
+                                      within_declared(body, model::blocks_text(declared_body))));
   if (!richer) return;
   body = std::move(declared_body);
   warnings.emplace_back("body taken from the page's JSON-LD articleBody");

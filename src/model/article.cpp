@@ -63,8 +63,12 @@ std::string_view block_type_name(const Block& block) {
 }
 
 std::string body_text(const Article& article) {
+  return blocks_text(article.body);
+}
+
+std::string blocks_text(std::span<const Block> blocks) {
   std::string out;
-  for (const Block& block : article.body) {
+  for (const Block& block : blocks) {
     std::string text = block_text(block);
     if (text.empty()) continue;
     if (!out.empty()) out += "\n\n";

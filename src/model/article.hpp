@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -135,6 +136,8 @@ struct Article {
   bool operator==(const Article&) const = default;
 };
 
+// Plain text of `blocks`, separated by blank lines.
+std::string blocks_text(std::span<const Block> blocks);
 // Plain text of the whole body, blocks separated by blank lines.
 std::string body_text(const Article& article);
 
