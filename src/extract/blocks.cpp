@@ -257,7 +257,7 @@ class BlockEmitter {
     if (is_hidden(doc_, n, cleaning_ != Cleaning::by_shape) || stats_.consent_notice[n])
       return true;
     constexpr std::uint32_t kSomeText = 25;
-    if (content_text_ >= stats_.text[n] + kSomeText && is_region_beside_article(doc_, n))
+    if (content_text_ >= stats_.text[n] + kSomeText && is_region_beside_article(doc_, stats_, n))
       return true;
     const bool minor = stats_.text[n] * 2 < content_text_;
     // A form of fields and their labels (a comment or search form) is never article

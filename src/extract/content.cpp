@@ -22,6 +22,8 @@ bool one_of(std::string_view value, const std::array<std::string_view, N>& names
   return std::find(names.begin(), names.end(), value) != names.end();
 }
 
+constexpr std::array<std::string_view, 6> kHeadings = {"h1", "h2", "h3", "h4", "h5", "h6"};
+
 // Bytes of `text` with every white-space run counted as one byte, leading ones dropped
 // when the preceding text already ended in white space.
 std::uint32_t collapsed_length(std::string_view text) noexcept {
@@ -69,15 +71,15 @@ void join_printable(std::span<std::string> word_tokens) {
   }
 }
 
-// Class and id split into lower-case words: "articleBody share-bar" -> article body share bar.
-std::vector<std::string> name_tokens(const Document& doc, NodeId n) {
+// Names split into lower-case words: "articleBody share-bar" -> article body share bar.
+std::vector<std::string> words_of_names(std::initializer_list<std::string_view> names) {
   std::vector<std::string> tokens;
   std::size_t word_start = 0;
   const auto end_word = [&] {
     join_printable(std::span(tokens).subspan(word_start));
     word_start = tokens.size();
   };
-  for (const std::string_view name : {doc.attr_or_empty(n, "class"), doc.attr_or_empty(n, "id")}) {
+  for (const std::string_view name : names) {
     std::string current;
     for (std::size_t i = 0; i < name.size(); ++i) {
       // Blog engines label a post with its taxonomy ("tag-social-media",
@@ -106,6 +108,63 @@ std::vector<std::string> name_tokens(const Document& doc, NodeId n) {
     end_word();
   }
   return tokens;
+}
+
+// Class and id split into lower-case words.
+std::vector<std::string> name_tokens(const Document& doc, NodeId n) {
+  return words_of_names({doc.attr_or_empty(n, "class"), doc.attr_or_empty(n, "id")});
+}
+
+// `name` as an anchor slug: lower-case letters and digits (and any non-ASCII byte),
+// every other run of characters one hyphen, none at either end.
+std::string slug_of(std::string_view name) {
+  std::string slug;
+  for (const char c : name) {
+    if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+      slug.push_back(text::ascii_lower(c));
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug.push_back('-');
+    }
+  }
+  if (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+// The heading an id on `n` would be the anchor of: `n` itself, the heading it sits in
+// (a headline span), or the heading that opens it (a section); kNoNode when none.
+NodeId anchored_heading(const Document& doc, NodeId n) {
+  const auto is_heading = [&](NodeId e) { return e != kNoNode && one_of(doc.tag(e), kHeadings); };
+  if (is_heading(n)) return n;
+  if (is_heading(doc.parent(n))) return doc.parent(n);
+  for (const NodeId child : doc.children(n)) {
+    if (doc.is_element(child)) return is_heading(child) ? child : kNoNode;
+    if (collapsed_length(doc.text(child)) > 0) return kNoNode;
+  }
+  return kNoNode;
+}
+
+// Documentation and wiki generators give a heading, or the section it opens, the slug
+// of the heading's words as id ("sharing-with-a-single-developer"): words of its topic,
+// not of a role. Only slugs of three words or more count ("related-posts" over a
+// "Related posts" rail names a role), and for a section only a long one: a box headed
+// "About the author" is short.
+bool id_is_topic_slug(const Document& doc, const NodeStats& stats, NodeId n) {
+  constexpr std::size_t kFewestWords = 3;
+  constexpr std::uint32_t kLongSection = 1000;
+  const std::string id = slug_of(doc.attr_or_empty(n, "id"));
+  if (static_cast<std::size_t>(std::count(id.begin(), id.end(), '-')) + 1 < kFewestWords)
+    return false;
+  const NodeId heading = anchored_heading(doc, n);
+  if (heading == kNoNode ||
+      (heading != n && heading != doc.parent(n) && stats.text[n] < kLongSection))
+    return false;
+  return slug_of(doc.normalized_text(heading)).starts_with(id);
+}
+
+// The words that say what `n` is for: its class, and its id unless that is a topic.
+std::vector<std::string> role_tokens(const Document& doc, const NodeStats& stats, NodeId n) {
+  return id_is_topic_slug(doc, stats, n) ? words_of_names({doc.attr_or_empty(n, "class")})
+                                         : name_tokens(doc, n);
 }
 
 bool starts_with_any(std::string_view token, std::initializer_list<std::string_view> prefixes) {
@@ -197,8 +256,6 @@ constexpr std::array<std::string_view, 29> kNonContentTags = {
     "aside",  "footer", "dialog",   "menu",     "map",    "audio", "video",    "head",
     "title",  "link",   "meta",     "rt",       "rp"};
 
-constexpr std::array<std::string_view, 6> kHeadings = {"h1", "h2", "h3", "h4", "h5", "h6"};
-
 }  // namespace
 
 bool is_non_content_tag(std::string_view tag) noexcept {
@@ -258,13 +315,13 @@ bool is_hidden(const Document& doc, NodeId n, bool styles_count) {
   return hidden_by_style && !is_gated_text(doc, n);
 }
 
-int class_weight(const Document& doc, NodeId n) {
+int class_weight(const Document& doc, const NodeStats& stats, NodeId n) {
   int weight = 0;
   bool negative = false;
   bool positive = false;
   bool embed = false;
   bool caption = false;
-  for (const std::string& token : name_tokens(doc, n)) {
+  for (const std::string& token : role_tokens(doc, stats, n)) {
     caption = caption || is_caption_token(token);
     negative = negative || is_boilerplate_token(token) || token == "hidden" || token == "meta" ||
                token == "foot" || token == "contact" || token == "shopping";
@@ -292,7 +349,7 @@ bool is_boilerplate_by_name(const Document& doc, const NodeStats& stats, NodeId 
   }
   bool embed = false;
   bool caption = false;
-  for (const std::string& token : name_tokens(doc, n)) {
+  for (const std::string& token : role_tokens(doc, stats, n)) {
     if (unless_content_named && is_main_text_token(token)) return false;
     embed = embed || token == "embed" || token == "embedded" || token == "tweet";
     caption = caption || is_caption_token(token);
@@ -401,7 +458,8 @@ bool is_conditionally_junk(const Document& doc, const NodeStats& stats, NodeId n
         tag == "header" || tag == "center")) {
     return false;
   }
-  const int weight = names_count ? class_weight(doc, n) : std::max(class_weight(doc, n), 0);
+  const int weight =
+      names_count ? class_weight(doc, stats, n) : std::max(class_weight(doc, stats, n), 0);
   if (weight < 0 && stats.text[n] < 2000) return true;
   if (stats.commas[n] >= 10) return false;
   const double paragraphs = stats.paragraphs[n];
@@ -463,7 +521,7 @@ double initial_score(const Document& doc, const NodeStats& stats, NodeId n) {
   // A name such as "story" is evidence only for a container with a paragraph's worth
   // of text: a teaser line named "story-subhead" is not the article.
   constexpr double kParagraphWorth = 250.0;
-  const int weight = class_weight(doc, n);
+  const int weight = class_weight(doc, stats, n);
   double score = weight <= 0 ? weight : weight * std::min(1.0, stats.text[n] / kParagraphWorth);
   // Feeds and old CMSs wrap the story in elements of their own (<story>, <bodytext>):
   // containers, as <div>s are.
@@ -672,11 +730,12 @@ bool is_text_block_beside(const Document& doc, const NodeStats& stats, NodeId n)
   return text.find(". ") != std::string::npos || text.ends_with('.');
 }
 
-// Whether `n` can never continue the article: not content, hidden, a consent notice, or
-// `thread`, the comments found beside the article (kNoNode when none were), or holding them.
+// Whether `n` can never continue the article: not content, hidden, a consent notice,
+// named as furniture (a footer line ends in a full stop too), or `thread`, the comments
+// found beside the article (kNoNode when none were), or holding them.
 bool never_continues(const Document& doc, const NodeStats& stats, NodeId n, NodeId thread) {
   return is_non_content_element(doc, n) || is_hidden(doc, n) || stats.consent_notice[n] ||
-         n == thread || doc.contains(n, thread);
+         is_boilerplate_by_name(doc, stats, n, true) || n == thread || doc.contains(n, thread);
 }
 
 // Pass 3: `top` and its siblings that look like more of the same article, except one
@@ -962,13 +1021,13 @@ constexpr std::array<std::string_view, 13> kRegionsBesideArticle = {
 
 }  // namespace
 
-bool is_region_beside_article(const Document& doc, NodeId n) {
-  const std::vector<std::string> tokens = name_tokens(doc, n);
+bool is_region_beside_article(const Document& doc, const NodeStats& stats, NodeId n) {
+  const std::vector<std::string> tokens = role_tokens(doc, stats, n);
   return std::any_of(tokens.begin(), tokens.end(),
                      [](std::string_view token) { return one_of(token, kRegionsBesideArticle); });
 }
 
-bool in_region_beside(const Document& doc, const std::vector<NodeId>& roots,
+bool in_region_beside(const Document& doc, const NodeStats& stats, const std::vector<NodeId>& roots,
                       const std::vector<NodeId>& article) {
   const auto holds_article = [&](NodeId n) {
     return std::any_of(article.begin(), article.end(),
@@ -977,7 +1036,7 @@ bool in_region_beside(const Document& doc, const std::vector<NodeId>& roots,
   return std::any_of(roots.begin(), roots.end(), [&](NodeId root) {
     for (NodeId n = root; n != kNoNode && doc.is_element(n); n = doc.parent(n)) {
       if (holds_article(n)) return false;
-      if (is_region_beside_article(doc, n)) return true;
+      if (is_region_beside_article(doc, stats, n)) return true;
     }
     return false;
   });
@@ -994,12 +1053,12 @@ ContentRoots find_content_roots(const Document& doc, const NodeStats& stats,
   if (text >= 200) return roots;
   ContentRoots all{find_roots(doc, stats, false), false};
   if (text > 0) {
-    if (!in_region_beside(doc, all.nodes, roots.nodes)) roots = std::move(all);
+    if (!in_region_beside(doc, stats, all.nodes, roots.nodes)) roots = std::move(all);
     return roots;
   }
   // No paragraph outside the furniture: the article may be written as list items
   // (a status report, a list of changes), which beat a comment thread or a rail.
-  if (in_region_beside(doc, all.nodes, {})) {
+  if (in_region_beside(doc, stats, all.nodes, {})) {
     ContentRoots items{find_roots(doc, stats, true, true), true};
     if (!items.nodes.empty()) return items;
   }

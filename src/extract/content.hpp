@@ -42,7 +42,7 @@ bool is_non_content_element(const Document& doc, NodeId n);
 // without `styles_count`, by attribute only.
 bool is_hidden(const Document& doc, NodeId n, bool styles_count = true);
 // Class/id evidence: positive for article/body/content, negative for boilerplate.
-int class_weight(const Document& doc, NodeId n);
+int class_weight(const Document& doc, const NodeStats& stats, NodeId n);
 // A subtree that is boilerplate by its class/id alone (share bar, comments, ...).
 // With `unless_content_named`, names that also say "content" ("comment-body" aside)
 // are not furniture.
@@ -64,11 +64,11 @@ struct ContentRoots {
 
 // A comment thread or a related-story rail, by its class/id: a region that sits
 // beside an article and is never one.
-bool is_region_beside_article(const Document& doc, NodeId n);
+bool is_region_beside_article(const Document& doc, const NodeStats& stats, NodeId n);
 
 // Whether any of `roots` is, or sits inside, a comment thread or a related-story
 // rail that does not also hold one of `article`: text beside the article.
-bool in_region_beside(const Document& doc, const std::vector<NodeId>& roots,
+bool in_region_beside(const Document& doc, const NodeStats& stats, const std::vector<NodeId>& roots,
                       const std::vector<NodeId>& article);
 
 // Empty `nodes` when nothing scores. `ignore_furniture` first scores without the

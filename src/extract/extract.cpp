@@ -124,7 +124,7 @@ std::vector<model::Block> choose_body(const Document& doc, const NodeStats& stat
   if (best_text >= kShortBody) return best;
   ContentRoots with_furniture = find_content_roots(doc, stats, false);
   // A comment thread or a related rail is never the article, however short that is.
-  if (!first.nodes.empty() && in_region_beside(doc, with_furniture.nodes, first.nodes))
+  if (!first.nodes.empty() && in_region_beside(doc, stats, with_furniture.nodes, first.nodes))
     with_furniture = first;
   if (!with_furniture.nodes.empty() && with_furniture.nodes != first.nodes &&
       !any_named_furniture(doc, stats, with_furniture)) {

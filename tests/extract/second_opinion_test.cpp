@@ -614,3 +614,28 @@ TEST_CASE("a page that is a list of entries made alike keeps them when nothing s
       "</div></body></html>";
   check_body(html, {"the old pier", "the fish market", "A guided walk"});
 }
+
+TEST_CASE("sections whose ids are the slugs of their headings are named by their topic",
+          "[body][second-opinion]") {
+  // Documentation generators give each section the slug of its heading as id; a topic
+  // about sharing or related work puts furniture words in it. A short box headed the
+  // same way ("About the author") is still furniture.
+  const std::string html =
+      "<html><body><div class=header><h2><a href=/>Harbour handbook</a></h2></div>"
+      "<div class=topnav><p><a href=/a>Previous</a> :: <a href=/>Contents</a> :: "
+      "<a href=/b>Next</a></p></div><div class=content>"
+      "<div class=section id=sharing-the-terminal-with-freight>"
+      "<h1>Sharing the terminal with freight</h1>" +
+      paragraphs_of(6) +
+      "<div class=section id=related-work-on-older-piers><h2>Related work on older piers</h2>" +
+      later_paragraph("section") + paragraphs_of(6) +
+      "</div></div><div id=about-the-author><h3>About the author</h3><p>Jo Pier has "
+      "written about harbours, ferries and the people who run them for twenty years, from a "
+      "desk by the quay.</p></div></div>"
+      "<div class=footer>Copyright 2024, the harbour authority. Made with a site "
+      "generator.</div></body></html>";
+  const std::string text =
+      check_body(html, {"opened the new ferry terminal", "The second section says"},
+                 {"Jo Pier has written", "Copyright 2024"});
+  CHECK(occurrences(text, "opened the new ferry terminal") == 12);
+}
