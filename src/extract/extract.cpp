@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <exception>
+#include <functional>
 #include <utility>
 #include <variant>
 
@@ -175,8 +176,14 @@ bool within_declared(const std::vector<model::Block>& body, std::string_view dec
 // Pages that render their text with scripts leave little in the markup but may
 // declare the whole text in JSON-LD: when that is richer, it becomes the body. Next
 // to nothing in the markup, a declared news item of a few sentences is richer.
+// Before that, the markup cleaned by shape only (`by_shape`, read only then) is tried:
+// when it holds most of the declared text, names cut the article (its paragraphs
+// classed "paywall"), and the page's own text keeps its links and what the declared
+// copy leaves out.
 void use_declared_body_if_richer(std::string_view declared, const ParseOptions& limits,
-                                 std::string_view base_url, std::vector<model::Block>& body,
+                                 std::string_view base_url,
+                                 const std::function<std::vector<model::Block>()>& by_shape,
+                                 std::vector<model::Block>& body,
                                  std::vector<std::string>& warnings) {
   const std::size_t found = text_size(body);
   const std::size_t least = found < kNearlyEmpty ? kTooShort : kShortBody;
@@ -191,6 +198,11 @@ void use_declared_body_if_richer(std::string_view declared, const ParseOptions& 
       (declared_size >= found * 3 || (declared_size * 2 >= found * 3 &&
                                       within_declared(body, model::blocks_text(declared_body))));
   if (!richer) return;
+  std::vector<model::Block> shaped = by_shape();
+  if (text_size(shaped) * 3 >= declared_size * 2) {
+    body = std::move(shaped);
+    return;
+  }
   body = std::move(declared_body);
   warnings.emplace_back("body taken from the page's JSON-LD articleBody");
 }
@@ -241,7 +253,11 @@ ExtractResult extract_article(std::string_view raw_bytes, const ExtractOptions& 
     deadline.check();
     article.body = choose_body(doc, stats, base_url);
     deadline.check();
-    use_declared_body_if_richer(declared_body, limits, base_url, article.body, result.warnings);
+    const auto by_shape = [&] {
+      return emit_blocks(doc, stats, find_content_roots(doc, stats), base_url, Cleaning::by_shape);
+    };
+    use_declared_body_if_richer(declared_body, limits, base_url, by_shape, article.body,
+                                result.warnings);
     trim_body(article.body);
     describe_from_body(article);
     article.related = find_related_links(doc, stats, base_url, page_url);

@@ -328,6 +328,29 @@ TEST_CASE("a short news item declared in JSON-LD stands in for a page with no te
   CHECK(with_text[0].content.text == shown);
 }
 
+TEST_CASE("paragraphs classed as gated are read from the page, not from a declared copy",
+          "[body]") {
+  // Paywalled sites class the gated paragraphs themselves "paywall". Left out by name,
+  // they leave the open part, and the JSON-LD copy (which here leaves out the lede, as
+  // such copies do, and has no links) would stand in for the article.
+  const std::string lede =
+      "<p class=has-dropcap>The tram depot will move to the old gasworks, the council "
+      "said on Tuesday, <a href=/depot>ending a ten-year search</a> for a new site.</p>";
+  std::string open;
+  for (int i = 0; i < 3; ++i) open += "<p>" + kParagraph + "</p>";
+  std::string gated;
+  for (int i = 0; i < 10; ++i) gated += "<p class=paywall>" + kParagraph + "</p>";
+  const auto result = run("<html><head>" + declaring_body(paragraphs_followed_by("\\n", 13)) +
+                          "</head><body><article><h1>Tram depot to move</h1>" + lede + open +
+                          gated + "</article></body></html>");
+  const auto paragraphs = blocks_of<model::Paragraph>(result.article);
+  REQUIRE(paragraphs.size() == 14);
+  CHECK(paragraphs[0]->content.text.starts_with("The tram depot will move"));
+  CHECK(paragraphs[0]->content.marks.size() == 1);
+  CHECK(paragraphs[13]->content.text == kParagraph);
+  CHECK(result.warnings.empty());
+}
+
 TEST_CASE("WordPress shortcodes left in a JSON-LD articleBody are not text", "[body]") {
   // An embed's shortcode is dropped whole, with its closing tag; what a shortcode wraps
   // stays, and so does an editor's bracket, which has no attribute.
