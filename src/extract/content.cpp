@@ -161,12 +161,6 @@ bool id_is_topic_slug(const Document& doc, const NodeStats& stats, NodeId n) {
   return slug_of(doc.normalized_text(heading)).starts_with(id);
 }
 
-// The words that say what `n` is for: its class, and its id unless that is a topic.
-std::vector<std::string> role_tokens(const Document& doc, const NodeStats& stats, NodeId n) {
-  return id_is_topic_slug(doc, stats, n) ? words_of_names({doc.attr_or_empty(n, "class")})
-                                         : name_tokens(doc, n);
-}
-
 bool starts_with_any(std::string_view token, std::initializer_list<std::string_view> prefixes) {
   return std::any_of(prefixes.begin(), prefixes.end(),
                      [&](std::string_view prefix) { return token.starts_with(prefix); });
@@ -246,6 +240,35 @@ bool is_main_text_token(std::string_view token) {
       "article", "articlebody", "content",   "entry",    "hentry",
       "main",    "story",       "storybody", "richtext", "prose"};
   return one_of(token, kExact) || is_main_text_token_elsewhere(token);
+}
+
+// Elements that hold the article's own text, as opposed to containers: paragraphs,
+// headings (also those made of a <div> by their ARIA role), quotes, lists, figures.
+bool is_text_element(const Document& doc, NodeId n) {
+  const std::string_view tag = doc.tag(n);
+  return tag == "p" || tag == "blockquote" || tag == "ul" || tag == "ol" || tag == "li" ||
+         tag == "figure" || tag == "table" || one_of(tag, kHeadings) ||
+         doc.attr_or_empty(n, "role") == "heading";
+}
+
+// Paywalled sites mark the gated text itself with the class "paywall": the story's own
+// container ("article__story paywall"), or each of its paragraphs and headings. There
+// the word says the text is gated, not that it is the sign-up box ("paywall-modal").
+bool marks_gated_text(const Document& doc, NodeId n, std::span<const std::string> tokens) {
+  if (!doc.has_class(n, "paywall")) return false;
+  return is_text_element(doc, n) || std::any_of(tokens.begin(), tokens.end(), [](const auto& t) {
+           return is_main_text_token(t);
+         });
+}
+
+// The words that say what `n` is for: its class, and its id unless that is a topic;
+// without a "paywall" that marks gated text.
+std::vector<std::string> role_tokens(const Document& doc, const NodeStats& stats, NodeId n) {
+  std::vector<std::string> tokens = id_is_topic_slug(doc, stats, n)
+                                        ? words_of_names({doc.attr_or_empty(n, "class")})
+                                        : name_tokens(doc, n);
+  if (marks_gated_text(doc, n, tokens)) std::erase(tokens, "paywall");
+  return tokens;
 }
 
 // <rt> and <rp> are ruby annotations (readings shown above the text, and the brackets

@@ -351,6 +351,34 @@ TEST_CASE("paragraphs classed as gated are read from the page, not from a declar
   CHECK(result.warnings.empty());
 }
 
+TEST_CASE("a story container classed \"paywall\" is the gated article, a paywall box is not",
+          "[body]") {
+  // The class "paywall" on the story's own container marks its text as gated; beside a
+  // long photo caption, a short story left out by that name gave the caption instead.
+  // A paragraph classed "paywall-prompt" is the sign-up box.
+  std::string caption = "Officers at the ceremony, from left:";
+  for (int i = 0; i < 30; ++i) caption += " Officer " + std::to_string(i) + ",";
+  const std::string html =
+      "<html><body><main><article class=h-entry><h1>Sixteen officers sworn in</h1>"
+      "<figure class=article__image><img src=/photo.jpg><figcaption>" +
+      caption +
+      " and the chief.</figcaption></figure>"
+      "<div class='article__story paywall'><div class=entry-content>"
+      "<p>Sixteen new officers joined the city's police department on Wednesday.</p>"
+      "<p>They were sworn in at a ceremony in the council chambers, with their families "
+      "watching from the public gallery.</p></div></div>"
+      "<p class=paywall-prompt>Subscribe today to keep reading: one dollar for the first "
+      "month of unlimited access to every story we publish.</p>"
+      "</article></main></body></html>";
+  const auto paragraphs = paragraphs_of(html);
+  REQUIRE(paragraphs.size() >= 2);
+  std::string text;
+  for (const auto& paragraph : paragraphs) text += paragraph.content.text + "\n";
+  CHECK(text.find("Sixteen new officers joined") != std::string::npos);
+  CHECK(text.find("with their families") != std::string::npos);
+  CHECK(text.find("Subscribe today") == std::string::npos);
+}
+
 TEST_CASE("WordPress shortcodes left in a JSON-LD articleBody are not text", "[body]") {
   // An embed's shortcode is dropped whole, with its closing tag; what a shortcode wraps
   // stays, and so does an editor's bracket, which has no attribute.
