@@ -731,6 +731,22 @@ NodeId choose_top(const Document& doc, const NodeStats& stats, const std::vector
       }
     }
   }
+  // A candidate nearly as strong that holds `top` and several times its text, with as
+  // few links, is the article's container: old pages set an article of lists and bare
+  // text in table cells, where every candidate scores low and a notice above it wins.
+  // A short item (a few sentences) keeps its own: the longer container around it holds
+  // its author's box or a rail.
+  constexpr std::uint32_t kShortItem = 400;
+  for (std::size_t i = 1;
+       i < ranked.size() && ranked[i].score >= top_score * 2 / 3 && stats.text[top] >= kShortItem;
+       ++i) {
+    const NodeId outer = ranked[i].node;
+    if (outer != body && doc.contains(outer, top) && stats.text[outer] >= stats.text[top] * 3 &&
+        stats.link_density(outer) <= std::max(0.1, stats.link_density(top) * 2)) {
+      top = outer;
+      break;
+    }
+  }
   while (doc.parent(top) != kNoNode && doc.parent(top) != body && doc.parent(top) != 0) {
     const NodeId parent = doc.parent(top);
     if (stats.text[parent] > stats.text[top] + 2) break;

@@ -639,3 +639,45 @@ TEST_CASE("sections whose ids are the slugs of their headings are named by their
                  {"Jo Pier has written", "Copyright 2024"});
   CHECK(occurrences(text, "opened the new ferry terminal") == 12);
 }
+
+// A list of six items on `topic`, after a line saying what it is when `label` is given.
+std::string labelled_list(const std::string& label, const std::string& topic) {
+  std::string list = label.empty() ? "<ul>" : "<p>" + label + "</p><ul>";
+  for (int i = 1; i <= 6; ++i) {
+    list += "<li>Point " + std::to_string(i) + " about " + topic +
+            ", with the details a visitor needs, and where to find more.";
+  }
+  return list + "</ul>";
+}
+
+// A page of one column: `opening` in a wrapper of its own, then `lists`.
+std::string opening_then(const std::string& opening, const std::string& lists) {
+  return "<html><body><div id=nav><a href=/>Home</a> <a href=/about>About</a></div>"
+         "<div id=guide><div class=opening><p>" +
+         opening + "</p></div>" + lists + "</div></body></html>";
+}
+
+TEST_CASE("an article of lists outweighs the longer notice above it", "[body][second-opinion]") {
+  // Every line of the article is short and scores low; the notice, one long paragraph,
+  // outscores each, but the column holding both is nearly as strong and far longer.
+  const std::string notice =
+      "The harbour society is pleased to present this guide to ferry users, visitors, walkers "
+      "and sailors, and to anyone who cares for the coast. If you find it useful, we ask that "
+      "you consider a small gift to help with the costs of keeping it free; write to the "
+      "society's office, by the quay, and say which guide you used, so that we can plan the "
+      "next ones. If you have questions, write to the same address. Thank you.";
+  check_body(
+      opening_then(notice, labelled_list("This part covers timetables, in short:", "timetables") +
+                               labelled_list("This part covers fares, in short:", "fares")),
+      {"Point 1 about timetables", "Point 6 about fares"});
+
+  // A news item of a few sentences keeps its own wrapper: the lists beside it are the
+  // site's other pages.
+  const std::string item =
+      "Storms closed the coast road on Monday, and crews, working through the night, cleared "
+      "it by Wednesday, the council said, adding that drivers, cyclists and walkers should "
+      "still take care near the cliffs.";
+  check_body(opening_then(item, labelled_list("Our other guides, for visitors:", "timetables") +
+                                    labelled_list("", "fares")),
+             {"Storms closed the coast road"}, {"Point 1 about timetables"});
+}
