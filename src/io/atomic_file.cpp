@@ -53,6 +53,22 @@ int descriptor_named(std::string_view path) {
   return -1;
 }
 
+// What a symbolic link whose target does not exist names in the end, followed link by
+// link as the kernel would (relative targets from the link's directory). A shell's
+// redirection creates that file, and so does crbc, instead of replacing the link.
+std::string end_of_dangling_link(const std::string& link) {
+  constexpr int kMostLinks = 40;  // the kernel's limit (ELOOP)
+  std::filesystem::path at = link;
+  for (int followed = 0; followed < kMostLinks; ++followed) {
+    std::error_code error;
+    if (!std::filesystem::is_symlink(at, error)) return at.string();
+    const std::filesystem::path next = std::filesystem::read_symlink(at, error);
+    if (error) throw OutputError(link + ": " + error.message());
+    at = next.is_absolute() ? next : at.parent_path() / next;
+  }
+  throw OutputError(describe(link, ELOOP));
+}
+
 }  // namespace
 
 AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
@@ -61,7 +77,7 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   if (descriptor_named(target_) >= 0) {
     open_as_is();
   } else if (::stat(target_.c_str(), &info) != 0) {
-    open_temporary(target_, 0666 & ~process_umask());
+    open_temporary(end_of_dangling_link(target_), 0666 & ~process_umask());
   } else if (S_ISDIR(info.st_mode)) {
     throw OutputError(describe(target_, EISDIR));
   } else if (!S_ISREG(info.st_mode)) {

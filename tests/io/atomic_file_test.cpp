@@ -138,6 +138,27 @@ TEST_CASE("a symbolic link stays one, and a replaced file keeps its permissions"
   fs::remove_all(dir);
 }
 
+TEST_CASE("a symbolic link to a file not yet made makes that file, as a redirection does") {
+  const fs::path dir = fresh_directory();
+  fs::create_directory(dir / "real");
+  fs::create_symlink("real/out.json", dir / "first.json");  // a chain of two links
+  fs::create_symlink("first.json", dir / "link.json");
+  {
+    AtomicFile file((dir / "link.json").string());
+    file.stream() << "new";
+    file.commit();
+  }
+  CHECK(fs::is_symlink(dir / "link.json"));
+  CHECK(fs::is_symlink(dir / "first.json"));
+  CHECK(slurp(dir / "real" / "out.json") == "new");
+  CHECK(entries_in(dir / "real") == 1);
+
+  fs::create_symlink("loop.json", dir / "loop.json");
+  CHECK_THROWS_WITH(AtomicFile((dir / "loop.json").string()),
+                    Catch::Contains("loop.json") && Catch::Contains("symbolic links"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("a directory is refused as a target before anything is written") {
   const fs::path dir = fresh_directory();
   CHECK_THROWS_WITH(AtomicFile(dir.string()),
