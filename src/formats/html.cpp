@@ -332,6 +332,7 @@ void read_html(InputBuffer& in, const std::string& source, const ReadOptions& op
             if (line.find(kHtmlGeneratorMeta) != std::string_view::npos) in_own_page = true;
             return starts_page ? LineRole::starts_document : LineRole::inside;
           },
+      .more_may_start = [&in_own_page] { return in_own_page; },
       .read = [](std::string&& page, std::size_t first_line) -> std::optional<DocumentContent> {
         if (page.empty()) return std::nullopt;
         if (page.find(kHtmlGeneratorMeta) != std::string::npos) {

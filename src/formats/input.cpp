@@ -41,6 +41,8 @@ class PendingDocument {
 
   void start_at(std::size_t first_line) { first_line_ = first_line; }
 
+  bool too_large() const { return too_large_; }
+
  private:
   bool report_too_large() const {
     return sink_.on_error(source_,
@@ -105,7 +107,8 @@ InputBuffer::int_type InputBuffer::underflow() {
   return traits_type::to_int_type(*gptr());
 }
 
-InputBuffer::Line InputBuffer::read_line(std::string& line, std::size_t limit, bool keep_cr) {
+InputBuffer::Line InputBuffer::read_line(std::string& line, std::size_t limit, bool keep_cr,
+                                         TooLong too_long_line) {
   line.clear();
   bool too_long = false;
   bool any = false;
@@ -125,6 +128,7 @@ InputBuffer::Line InputBuffer::read_line(std::string& line, std::size_t limit, b
         too_long = true;
         line.clear();
         line.shrink_to_fit();
+        if (too_long_line == TooLong::stop) break;
       } else {
         line.append(begin, length);
       }
@@ -204,8 +208,10 @@ void read_delimited_documents(InputBuffer& in, const std::string& source,
   PendingDocument document(source, options, sink, stream);
   std::string line;
   while (true) {
+    const bool last_document = stream.more_may_start && !stream.more_may_start();
     const InputBuffer::Line status =
-        in.read_line(line, options.max_document_bytes, stream.exact_bytes);
+        in.read_line(line, options.max_document_bytes, stream.exact_bytes,
+                     last_document ? InputBuffer::TooLong::stop : InputBuffer::TooLong::skip);
     if (status == InputBuffer::Line::end) break;
     const std::size_t number = in.lines_read();
     if (!stream.exact_bytes && number == 1 && line.starts_with(kByteOrderMark)) {
@@ -218,6 +224,7 @@ void read_delimited_documents(InputBuffer& in, const std::string& source,
       if (role == LineRole::ends_document) continue;
     }
     document.add(line, status == InputBuffer::Line::too_long);
+    if (last_document && document.too_large()) break;
   }
   document.finish();
 }

@@ -36,10 +36,14 @@ class InputBuffer : public std::streambuf {
   std::string_view head() const { return head_; }
 
   enum class Line { ok, too_long, end };
+  // What read_line does with a line longer than its limit: reads past it to the next
+  // line, or stops there (nothing after it is wanted: /dev/zero has no next line).
+  enum class TooLong { skip, stop };
   // Reads the next line into `line` without its "\n" (nor a "\r" before it). A line
-  // longer than `limit` bytes is skipped without being stored: too_long.
+  // longer than `limit` bytes is not stored: too_long.
   // With keep_cr, a "\r" before the "\n" stays (bytes of a page must stay exact).
-  Line read_line(std::string& line, std::size_t limit, bool keep_cr = false);
+  Line read_line(std::string& line, std::size_t limit, bool keep_cr = false,
+                 TooLong too_long = TooLong::skip);
   // Number of lines read_line() has returned so far.
   std::size_t lines_read() const { return lines_read_; }
 
@@ -88,6 +92,10 @@ struct DocumentStream {
   bool exact_bytes = false;  // keeps a "\r" before "\n" and a byte order mark
   // The part `line` plays; called once per line, in order, so it may keep state.
   std::function<LineRole(std::string_view line)> role_of;
+  // Whether another document may still start after the current one (null: always).
+  // When not, a document over the limit ends the reading: the rest of an endless
+  // input is not read in search of a next document.
+  std::function<bool()> more_may_start;
   // The content of a document whose first line is `first_line`; nullopt when it
   // holds nothing to read. Throws what deliver() reports.
   std::function<std::optional<DocumentContent>(std::string&& text, std::size_t first_line)> read;
@@ -95,7 +103,7 @@ struct DocumentStream {
 
 // Splits `in` into documents at the lines role_of marks and delivers each; one
 // larger than options.max_document_bytes is reported, not read. Stops when the
-// sink says stop.
+// sink says stop, or after a document too large when no other may follow it.
 void read_delimited_documents(InputBuffer& in, const std::string& source,
                               const ReadOptions& options, const DocumentSink& sink,
                               const DocumentStream& stream);

@@ -2,6 +2,7 @@
 // one clear error for the document instead of one per line, or a silent misreading.
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "formats/internal.hpp"
 #include "io/gzip.hpp"
@@ -72,6 +73,15 @@ std::optional<std::string> content_mismatch(std::string_view head, Format format
   if (head.starts_with(io::kGzipMagic)) return "gzip-compressed twice; gunzip it first";
   const std::string_view text = without_bom_and_space(head);
   if (text.empty()) return std::nullopt;
+  // Records are text, which never starts with a NUL byte; a page may (UTF-16 without a
+  // BOM). A NUL later on is an error at its position.
+  const bool records_expected = format == Format::json || format == Format::ndjson ||
+                                format == Format::yaml || format == Format::markdown;
+  if (records_expected && text.front() == '\0') {
+    const std::string expected = forced ? std::string(format_name(format)) + " records"
+                                        : "an HTML page, a WARC file or article records";
+    return "binary data (it starts with a NUL byte), not " + expected;
+  }
   const bool json_expected = format == Format::json || format == Format::ndjson;
   if (json_expected && text.front() != '{' && text.front() != '[') {
     const std::string expected = std::string(format_name(format)) + " records";

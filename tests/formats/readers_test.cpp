@@ -1,7 +1,10 @@
 // Readers: positions of errors, recovery, and hostile input.
 #include <catch2/catch.hpp>
 #include <initializer_list>
+#include <stdexcept>
+#include <streambuf>
 #include <string>
+#include <vector>
 
 #include "formats/formats.hpp"
 #include "test_support.hpp"
@@ -36,6 +39,27 @@ void check_detected(Format format, std::initializer_list<DetectedFrom> inputs) {
     CHECK(crbc::formats::detect_format(input.head, input.file_name) == format);
   }
 }
+
+// Serves `fill` bytes without end, as /dev/zero does; throws past `most` bytes, so that
+// a reader that would read it to its end fails instead of hanging.
+class EndlessStreamBuf : public std::streambuf {
+ public:
+  EndlessStreamBuf(char fill, std::size_t most) : chunk_(4096, fill), most_(most) {}
+  std::size_t served() const { return served_; }
+
+ protected:
+  int_type underflow() override {
+    if (served_ >= most_) throw std::runtime_error("read past the bound of an endless input");
+    served_ += chunk_.size();
+    setg(chunk_.data(), chunk_.data(), chunk_.data() + chunk_.size());
+    return traits_type::to_int_type(chunk_.front());
+  }
+
+ private:
+  std::string chunk_;
+  std::size_t most_;
+  std::size_t served_ = 0;
+};
 
 }  // namespace
 
@@ -283,4 +307,36 @@ TEST_CASE("Format detection from the first bytes and the extension", "[readers]"
   check_detected(Format::warc, {{"WARC/1.1\r\n"}});
   CHECK(crbc::formats::format_from_name("md") == Format::markdown);
   CHECK_FALSE(crbc::formats::format_from_name("docx"));
+}
+
+TEST_CASE("Binary data is refused by its first byte, a NUL in a record is an error there",
+          "[readers]") {
+  CHECK(thrown_message(std::string("\0\0\0\0", 4), Format::yaml).find("binary data") !=
+        std::string::npos);
+  const auto later =
+      read_text(std::string("{\"title\": \"a\"}\n\0\n{\"title\": \"c\"}\n", 32), Format::ndjson);
+  CHECK(later.documents.size() == 2);
+  REQUIRE(later.errors.size() == 1);
+  CHECK(later.errors[0].line() == 2);
+}
+
+TEST_CASE("An endless page is read up to the limit, not to its end", "[readers]") {
+  // A page is one document unless crbc wrote it: past the limit, no later line can
+  // start another, so nothing more is read (crbc parse --from html /dev/zero).
+  constexpr std::size_t kLimit = 100'000;
+  EndlessStreamBuf endless('x', std::size_t{64} << 20);
+  std::istream in(&endless);
+  std::vector<FormatError> errors;
+  crbc::formats::ReadOptions options;
+  options.format = Format::html;
+  options.max_document_bytes = kLimit;
+  crbc::formats::read_documents(in, "<endless>", options,
+                                {[](crbc::formats::SourcedDocument&&) { return true; },
+                                 [&](const std::string&, const FormatError& error) {
+                                   errors.push_back(error);
+                                   return true;
+                                 }});
+  REQUIRE(errors.size() == 1);
+  CHECK(std::string(errors[0].what()).find("larger than the limit") != std::string::npos);
+  CHECK(endless.served() < 4 * kLimit);
 }
