@@ -256,9 +256,7 @@ bool is_text_element(const Document& doc, NodeId n) {
 // the word says the text is gated, not that it is the sign-up box ("paywall-modal").
 bool marks_gated_text(const Document& doc, NodeId n, std::span<const std::string> tokens) {
   if (!doc.has_class(n, "paywall")) return false;
-  return is_text_element(doc, n) || std::any_of(tokens.begin(), tokens.end(), [](const auto& t) {
-           return is_main_text_token(t);
-         });
+  return is_text_element(doc, n) || std::any_of(tokens.begin(), tokens.end(), is_main_text_token);
 }
 
 // The words that say what `n` is for: its class, and its id unless that is a topic;
@@ -709,6 +707,27 @@ std::vector<Candidate> rank_candidates(const NodeStats& stats,
   return ranked;
 }
 
+// A candidate nearly as strong as the best that holds `top` and several times its text,
+// with as few links, is the article's container: old pages set an article of lists and
+// bare text in table cells, where every line scores low and a notice above it wins.
+// `top` otherwise. A short item (a few sentences) keeps its own wrapper: the longer
+// container around it holds its author's box or a rail.
+NodeId container_of_low_scoring_text(const Document& doc, const NodeStats& stats,
+                                     const std::vector<Candidate>& ranked, NodeId top,
+                                     NodeId body) {
+  constexpr std::uint32_t kShortItem = 400;
+  if (stats.text[top] < kShortItem) return top;
+  const double least = ranked.front().score * 2 / 3;
+  for (std::size_t i = 1; i < ranked.size() && ranked[i].score >= least; ++i) {
+    const NodeId outer = ranked[i].node;
+    if (outer != body && doc.contains(outer, top) && stats.text[outer] >= stats.text[top] * 3 &&
+        stats.link_density(outer) <= std::max(0.1, stats.link_density(top) * 2)) {
+      return outer;
+    }
+  }
+  return top;
+}
+
 // The element holding the article, from the ranked candidates: when several strong
 // ones share an ancestor, that ancestor (paragraphs split across sibling wrappers);
 // then up through wrappers that hold nothing else.
@@ -731,22 +750,7 @@ NodeId choose_top(const Document& doc, const NodeStats& stats, const std::vector
       }
     }
   }
-  // A candidate nearly as strong that holds `top` and several times its text, with as
-  // few links, is the article's container: old pages set an article of lists and bare
-  // text in table cells, where every candidate scores low and a notice above it wins.
-  // A short item (a few sentences) keeps its own: the longer container around it holds
-  // its author's box or a rail.
-  constexpr std::uint32_t kShortItem = 400;
-  for (std::size_t i = 1;
-       i < ranked.size() && ranked[i].score >= top_score * 2 / 3 && stats.text[top] >= kShortItem;
-       ++i) {
-    const NodeId outer = ranked[i].node;
-    if (outer != body && doc.contains(outer, top) && stats.text[outer] >= stats.text[top] * 3 &&
-        stats.link_density(outer) <= std::max(0.1, stats.link_density(top) * 2)) {
-      top = outer;
-      break;
-    }
-  }
+  top = container_of_low_scoring_text(doc, stats, ranked, top, body);
   while (doc.parent(top) != kNoNode && doc.parent(top) != body && doc.parent(top) != 0) {
     const NodeId parent = doc.parent(top);
     if (stats.text[parent] > stats.text[top] + 2) break;
