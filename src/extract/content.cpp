@@ -115,12 +115,28 @@ std::vector<std::string> name_tokens(const Document& doc, NodeId n) {
   return words_of_names({doc.attr_or_empty(n, "class"), doc.attr_or_empty(n, "id")});
 }
 
+// Characters an anchor slug keeps: letters, digits and any non-ASCII byte.
+constexpr bool is_slug_char(char c) noexcept {
+  return is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Number of words in `name`, as slug_of() splits them.
+std::size_t slug_word_count(std::string_view name) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : name) {
+    if (is_slug_char(c) && !in_word) ++words;
+    in_word = is_slug_char(c);
+  }
+  return words;
+}
+
 // `name` as an anchor slug: lower-case letters and digits (and any non-ASCII byte),
 // every other run of characters one hyphen, none at either end.
 std::string slug_of(std::string_view name) {
   std::string slug;
   for (const char c : name) {
-    if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+    if (is_slug_char(c)) {
       slug.push_back(text::ascii_lower(c));
     } else if (!slug.empty() && slug.back() != '-') {
       slug.push_back('-');
@@ -151,14 +167,14 @@ NodeId anchored_heading(const Document& doc, NodeId n) {
 bool id_is_topic_slug(const Document& doc, const NodeStats& stats, NodeId n) {
   constexpr std::size_t kFewestWords = 3;
   constexpr std::uint32_t kLongSection = 1000;
-  const std::string id = slug_of(doc.attr_or_empty(n, "id"));
-  if (static_cast<std::size_t>(std::count(id.begin(), id.end(), '-')) + 1 < kFewestWords)
-    return false;
+  // Counted before any copy is made: this runs for every element with an id.
+  const std::string_view id = doc.attr_or_empty(n, "id");
+  if (slug_word_count(id) < kFewestWords) return false;
   const NodeId heading = anchored_heading(doc, n);
   if (heading == kNoNode ||
       (heading != n && heading != doc.parent(n) && stats.text[n] < kLongSection))
     return false;
-  return slug_of(doc.normalized_text(heading)).starts_with(id);
+  return slug_of(doc.normalized_text(heading)).starts_with(slug_of(id));
 }
 
 bool starts_with_any(std::string_view token, std::initializer_list<std::string_view> prefixes) {
